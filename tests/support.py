@@ -1,0 +1,133 @@
+"""Helpers shared by the tests: building a site, serving it, finding Chromium."""
+
+from __future__ import annotations
+
+import functools
+import http.server
+import os
+import shutil
+import subprocess
+import sys
+import threading
+from collections.abc import Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass
+from pathlib import Path
+
+from bs4 import BeautifulSoup
+
+ROOT = Path(__file__).resolve().parent.parent
+# What a tiny purpose-made site copies from the real project (content excluded).
+PROJECT_PARTS = ("mkdocs.yml", "hooks", "overrides", "data")
+
+
+@dataclass
+class Build:
+    returncode: int
+    log: str
+    site_dir: Path
+
+    @property
+    def warnings(self) -> list[str]:
+        return [line for line in self.log.splitlines() if line.startswith(("WARNING", "ERROR"))]
+
+
+def build_site(project: Path, site_dir: Path, site_url: str | None = None) -> Build:
+    """Run a strict MkDocs build of ``project`` into ``site_dir`` in a child process."""
+    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
+    if site_url is not None:
+        env["SITE_URL"] = site_url
+    proc = subprocess.run(
+        [sys.executable, "-m", "mkdocs", "build", "--strict", "--site-dir", str(site_dir)],
+        cwd=project,
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=600,
+    )
+    return Build(proc.returncode, proc.stdout + proc.stderr, site_dir)
+
+
+def make_project(tmp_path: Path, pages: dict[str, str]) -> Path:
+    """A tiny site: the real config, hooks, templates and data, with only ``pages`` as docs."""
+    project = tmp_path / "project"
+    project.mkdir()
+    for part in PROJECT_PARTS:
+        src = ROOT / part
+        if src.is_dir():
+            shutil.copytree(src, project / part, ignore=shutil.ignore_patterns("__pycache__"))
+        else:
+            shutil.copy(src, project / part)
+    for rel, text in pages.items():
+        path = project / "docs" / rel
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_text(text, encoding="utf-8")
+    return project
+
+
+def parse_html(path: Path) -> BeautifulSoup:
+    return BeautifulSoup(path.read_text(encoding="utf-8"), "lxml")
+
+
+class _PrefixHandler(http.server.SimpleHTTPRequestHandler):
+    """Serves a built site under a URL prefix, answering misses with the site's 404.html
+    and status 404, the way GitHub Pages serves a project site."""
+
+    prefix = "/"
+
+    def log_message(self, format: str, *args: object) -> None:
+        pass
+
+    def send_head(self):  # type: ignore[no-untyped-def]
+        path = self.path.split("?", 1)[0].split("#", 1)[0]
+        if not path.startswith(self.prefix):
+            return self._not_found()
+        self.path = "/" + path[len(self.prefix) :]
+        local = Path(self.translate_path(self.path))
+        if (local.is_dir() and not (local / "index.html").exists()) or not local.exists():
+            return self._not_found()
+        return super().send_head()
+
+    def _not_found(self):  # type: ignore[no-untyped-def]
+        body = (Path(self.directory) / "404.html").read_bytes()
+        self.send_response(404)
+        self.send_header("Content-Type", "text/html; charset=utf-8")
+        self.send_header("Content-Length", str(len(body)))
+        self.end_headers()
+        from io import BytesIO
+
+        return BytesIO(body)
+
+
+@contextmanager
+def serve(site_dir: Path, prefix: str = "/") -> Iterator[str]:
+    """Serve ``site_dir`` on 127.0.0.1 under ``prefix``; yields the base URL."""
+    handler = type("Handler", (_PrefixHandler,), {"prefix": prefix})
+    server = http.server.ThreadingHTTPServer(
+        ("127.0.0.1", 0), functools.partial(handler, directory=str(site_dir))
+    )
+    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    thread.start()
+    try:
+        yield f"http://127.0.0.1:{server.server_address[1]}{prefix}"
+    finally:
+        server.shutdown()
+        server.server_close()
+
+
+def chromium_path() -> str | None:
+    for candidate in (os.environ.get("CHROMIUM"), "/usr/bin/chromium", shutil.which("chromium")):
+        if candidate and Path(candidate).exists():
+            return candidate
+    return None
+
+
+CHROMIUM_ARGS = [
+    "--headless",
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+    "--no-first-run",
+]
