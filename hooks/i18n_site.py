@@ -8,16 +8,12 @@ MkDocs events handled:
   templates; the page itself (``overrides/404.html``) speaks both languages.
 - ``on_page_context`` / ``on_template_context``: expose this language's UI text from ``data/ui.yml``
   to templates as ``ui`` (and every language as ``ui_all``), so no UI text lives in Python.
-- ``on_post_build``: Material's language switcher fetches ``sitemap.xml`` under each alternate
-  language root; static-i18n writes only the root one, which would leave a 404 in the console.
 
 The hook keeps no state between passes: everything is derived from ``config`` each time.
 """
 
 from __future__ import annotations
 
-import shutil
-from pathlib import Path
 from typing import Any
 
 from knowledgebase.data import LANGUAGES, ui_text
@@ -58,12 +54,3 @@ def on_template_context(
     context: dict[str, Any], template_name: str, config: MkDocsConfig
 ) -> dict[str, Any]:
     return _ui_context(context, config)
-
-
-def on_post_build(config: MkDocsConfig) -> None:
-    lang = current_language(config)
-    if lang == LANGUAGES[0]:
-        return
-    root_sitemap = Path(config.site_dir) / "sitemap.xml"
-    if root_sitemap.exists():
-        shutil.copyfile(root_sitemap, Path(config.site_dir) / lang / "sitemap.xml")

@@ -58,11 +58,81 @@ def make_project(tmp_path: Path, pages: dict[str, str]) -> Path:
             shutil.copytree(src, project / part, ignore=shutil.ignore_patterns("__pycache__"))
         else:
             shutil.copy(src, project / part)
+    # The real nav lists the real guides; a tiny site lets MkDocs derive the nav from its files.
+    config = (project / "mkdocs.yml").read_text(encoding="utf-8")
+    start = config.index("\nnav:\n")
+    end = config.index("\n\n", start + 1)
+    (project / "mkdocs.yml").write_text(config[:start] + config[end:], encoding="utf-8")
     for rel, text in pages.items():
         path = project / "docs" / rel
         path.parent.mkdir(parents=True, exist_ok=True)
         path.write_text(text, encoding="utf-8")
     return project
+
+
+GUIDE_TEMPLATE = """---
+title: {title}
+summary: {summary}
+tags: [trust]
+sources: [relationships]
+checklist:
+  - {{id: first-step, text: {step} satu}}
+  - {{id: second-step, text: {step} dua}}
+  - {{id: third-step, text: {step} tiga}}
+---
+
+{intro}
+
+## {section} {{ #main-part }}
+
+{intro}
+
+## {takeaways} {{ #key-takeaways }}
+
+- {intro}
+
+## FAQ {{ #faq }}
+
+### {q} 1? {{ #faq-{slug}-one }}
+
+{intro}
+
+### {q} 2? {{ #faq-{slug}-two }}
+
+{intro}
+
+### {q} 3? {{ #faq-{slug}-three }}
+
+{intro}
+"""
+
+
+def guide_pair(slug: str) -> dict[str, str]:
+    """A minimal valid guide in both languages, as ``{path under docs/: text}``."""
+    summary = (
+        "A summary that is long enough to pass the minimum length of eighty characters in all."
+    )
+    common = {"slug": slug, "summary": summary}
+    return {
+        f"guides/{slug}.id.md": GUIDE_TEMPLATE.format(
+            title=f"Panduan {slug}",
+            step="Langkah",
+            intro="Jejaring itu penting.",
+            section="Bagian",
+            takeaways="Poin penting",
+            q="Tanya",
+            **common,
+        ),
+        f"guides/{slug}.en.md": GUIDE_TEMPLATE.format(
+            title=f"Guide {slug}",
+            step="Step",
+            intro="Networking matters.",
+            section="Part",
+            takeaways="Key takeaways",
+            q="Ask",
+            **common,
+        ),
+    }
 
 
 def parse_html(path: Path) -> BeautifulSoup:

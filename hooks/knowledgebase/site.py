@@ -7,10 +7,13 @@ library shows up as one failing test instead of scattered breakage.
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from .data import LANGUAGES
+from .corpus import Corpus, cached_corpus
+from .data import LANGUAGES, ui_text
+from .model import Guide
 
 
 def project_dir(config: Any) -> Path:
@@ -32,3 +35,38 @@ def current_language(config: Any) -> str:
 
 def is_default_language(config: Any) -> bool:
     return current_language(config) == LANGUAGES[0]
+
+
+def docs_dir(config: Any) -> Path:
+    return Path(config.docs_dir)
+
+
+def guide_slug(src_uri: str) -> str | None:
+    """``guides/<slug>.<lang>.md`` -> slug; None for any other page (the guides index too)."""
+    folder, _, name = src_uri.rpartition("/")
+    parts = name.split(".")
+    if folder != "guides" or len(parts) != 3 or parts[2] != "md" or parts[0] == "index":
+        return None
+    return parts[0]
+
+
+@dataclass(frozen=True)
+class BuildPass:
+    """What the content hooks need for one language pass of the build."""
+
+    lang: str
+    corpus: Corpus
+    guides: dict[str, Guide]  # slug -> this language's guide
+    texts: dict[str, dict[str, str]]  # lang -> UI text
+
+    @property
+    def ui(self) -> dict[str, str]:
+        return self.texts[self.lang]
+
+
+def build_pass(config: Any) -> BuildPass:
+    """Parse (or reuse, see ``cached_corpus``) the content for this pass's language."""
+    corpus, _ = cached_corpus(docs_dir(config), data_dir(config))
+    lang = current_language(config)
+    guides = {g.slug: g for g in corpus.in_language(lang)}
+    return BuildPass(lang, corpus, guides, ui_text(data_dir(config)))

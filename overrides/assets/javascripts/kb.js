@@ -2,10 +2,10 @@
 (function () {
   "use strict";
 
-  /* Language switcher: keep the #anchor. static-i18n already points each switcher link at the
-     same page in the other language (ids are identical in both languages), so carrying the hash
-     over lands the reader on the same section. Updating the href itself (rather than
-     intercepting clicks) keeps keyboard, middle-click and "copy link" behaviour right. */
+  /* Language switcher and "Read in English" links: keep the #anchor. static-i18n points each
+     link at the same page in the other language and ids are identical in both languages, so
+     carrying the hash over lands the reader on the same section. Rewriting the href (rather
+     than intercepting clicks) keeps keyboard, middle-click and "copy link address" right. */
   function syncLanguageLinks() {
     var links = document.querySelectorAll(".md-select__link[hreflang], a[data-kb-translation]");
     for (var i = 0; i < links.length; i++) {
@@ -19,6 +19,94 @@
     }
   }
 
+  /* Checklists: a tick is stored under "kb-checklist:<guide>/<item>", so the guide page and the
+     Checklists page (same item ids) show the same state, across reloads. */
+  var PREFIX = "kb-checklist:";
+
+  function storage() {
+    try {
+      var probe = PREFIX + "probe";
+      window.localStorage.setItem(probe, "1");
+      window.localStorage.removeItem(probe);
+      return window.localStorage;
+    } catch (e) {
+      return null; /* private mode or storage disabled: checkboxes still work, unsaved */
+    }
+  }
+
+  function announce(container, message) {
+    var status = container.querySelector(".kb-status");
+    if (!status) return;
+    status.textContent = "";
+    /* a fresh text node after clearing makes screen readers announce repeats too */
+    window.setTimeout(function () { status.textContent = message; }, 50);
+  }
+
+  function checklistMarkdown(container) {
+    var lines = ["## " + container.getAttribute("data-kb-title"), ""];
+    var boxes = container.querySelectorAll(".kb-checklist__box");
+    for (var i = 0; i < boxes.length; i++) {
+      var label = container.querySelector("label[for='" + boxes[i].id + "']");
+      lines.push("- [" + (boxes[i].checked ? "x" : " ") + "] " + label.textContent.trim());
+    }
+    lines.push("", container.getAttribute("data-kb-url"));
+    return lines.join("\n") + "\n";
+  }
+
+  function copyText(text) {
+    if (navigator.clipboard && window.isSecureContext) {
+      return navigator.clipboard.writeText(text);
+    }
+    return new Promise(function (resolve, reject) {
+      var area = document.createElement("textarea");
+      area.value = text;
+      area.setAttribute("readonly", "");
+      area.style.position = "fixed";
+      area.style.opacity = "0";
+      document.body.appendChild(area);
+      area.select();
+      var ok = document.execCommand("copy");
+      document.body.removeChild(area);
+      if (ok) { resolve(); } else { reject(new Error("copy failed")); }
+    });
+  }
+
+  function setupChecklists() {
+    var store = storage();
+    var boxes = document.querySelectorAll(".kb-checklist__box");
+    for (var i = 0; i < boxes.length; i++) {
+      var box = boxes[i];
+      var key = PREFIX + box.getAttribute("data-kb-item");
+      box.checked = store !== null && store.getItem(key) === "1";
+      box.addEventListener("change", function (event) {
+        var k = PREFIX + event.target.getAttribute("data-kb-item");
+        if (store === null) return;
+        if (event.target.checked) { store.setItem(k, "1"); } else { store.removeItem(k); }
+      });
+    }
+    var buttons = document.querySelectorAll(".kb-checklist [data-kb-action]");
+    for (var j = 0; j < buttons.length; j++) {
+      buttons[j].addEventListener("click", function (event) {
+        var button = event.currentTarget;
+        var container = button.closest(".kb-checklist");
+        if (button.getAttribute("data-kb-action") === "reset") {
+          var own = container.querySelectorAll(".kb-checklist__box");
+          for (var n = 0; n < own.length; n++) {
+            own[n].checked = false;
+            if (store !== null) store.removeItem(PREFIX + own[n].getAttribute("data-kb-item"));
+          }
+          announce(container, button.getAttribute("data-kb-done"));
+        } else {
+          copyText(checklistMarkdown(container)).then(
+            function () { announce(container, button.getAttribute("data-kb-done")); },
+            function () { announce(container, button.getAttribute("data-kb-failed")); }
+          );
+        }
+      });
+    }
+  }
+
   syncLanguageLinks();
   window.addEventListener("hashchange", syncLanguageLinks);
+  setupChecklists();
 })();

@@ -1,0 +1,149 @@
+"""Cross-links: what ties a guide to the rest of the site.
+
+MkDocs events handled:
+
+- ``on_pre_build``: takes this pass's guides, glossary usage and templates (per-pass state is
+  replaced, so static-i18n's second pass and ``mkdocs serve`` rebuilds start clean).
+- ``on_page_markdown``: on a guide, adds the title and summary, an explicit link to the
+  guide's translation, links each glossary term's first use in the body to its glossary entry,
+  and ends the page with its sources and "Related guides" (tags, shared glossary terms and the
+  optional ``related`` list). On pages with ``generated: glossary`` or ``generated: guides-index``
+  in front matter, appends the glossary entries or the list of guides.
+
+Links between pages are emitted as language-neutral Markdown links (``guides/x.md``), which
+static-i18n resolves to the same language and MkDocs validates.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from knowledgebase.checklists import join_blocks
+from knowledgebase.data import LANGUAGES
+from knowledgebase.glossary import link_terms, terms_used
+from knowledgebase.related import rank_related
+from knowledgebase.site import build_pass, guide_slug
+from knowledgebase.urls import doc_link, guide_link, page_url_in, relative_url
+from mkdocs.config.defaults import MkDocsConfig
+from mkdocs.plugins import event_priority
+from mkdocs.structure.files import Files
+from mkdocs.structure.pages import Page
+
+_pass: dict[str, Any] = {}
+
+
+def on_pre_build(config: MkDocsConfig) -> None:
+    build = build_pass(config)
+    glossary = build.corpus.glossary
+    _pass.clear()
+    _pass.update(
+        lang=build.lang,
+        corpus=build.corpus,
+        guides=build.guides,
+        terms={s: terms_used(glossary, build.lang, g.body) for s, g in build.guides.items()},
+        texts=build.texts,
+        env=config.theme.get_env(),
+    )
+
+
+def _translation_links(page: Page) -> list[str]:
+    lang, texts = _pass["lang"], _pass["texts"]
+    template = _pass["env"].get_template("partials/kb-translation-link.html")
+    links = []
+    for other in LANGUAGES:
+        if other == lang:
+            continue
+        href = relative_url(page_url_in(page.url, lang, other), page.url)
+        links.append(template.render(href=href, lang=other, text=texts[other]["translation_link"]))
+    return links
+
+
+def _sources(page: Page, guide: Any) -> str:
+    ui, lang = _pass["texts"][_pass["lang"]], _pass["lang"]
+    items = []
+    for key in guide.sources:
+        source = _pass["corpus"].sources[key]
+        line = f"- *{source[lang]['title']}*"
+        if source.get("authors"):
+            line += f", {ui['source_by']} {' & '.join(source['authors'])}"
+        if source.get("publisher"):
+            line += f", {ui['source_published_by']} {source['publisher']}"
+        items.append(line + f". {source[lang]['description']}")
+    about = doc_link(page.file.src_uri, "about.md")
+    return join_blocks(
+        f"## {ui['sources_heading']} {{ #sources }}",
+        f"{ui['sources_intro']} [{ui['sources_about']}]({about}#sources).",
+        "\n".join(items),
+    )
+
+
+def _related(page: Page, guide: Any) -> str:
+    ui = _pass["texts"][_pass["lang"]]
+    others = list(_pass["guides"].values())
+    ranked = rank_related(guide, others, _pass["terms"])
+    items = [f"- [{g.title}]({guide_link(page.file.src_uri, g.slug)}): {g.summary}" for g in ranked]
+    return join_blocks(f"## {ui['related_heading']} {{ #related-guides }}", "\n".join(items))
+
+
+def _glossary_page(page: Page) -> str:
+    lang = _pass["lang"]
+    ui = _pass["texts"][lang]
+    blocks = []
+    for term in sorted(_pass["corpus"].glossary, key=lambda t: t.term[lang].lower()):
+        others = [
+            f"{ui['glossary_other_language']}: *{term.term[o]}*{{ lang={o} }}"
+            for o in LANGUAGES
+            if o != lang
+        ]
+        also = [a for a in term.also[lang] if a.lower() != term.term[lang].lower()]
+        lines = [term.definition[lang], "", " · ".join(others)]
+        if also:
+            lines[-1] += f" · {ui['glossary_also']}: " + ", ".join(also)
+        blocks.append(join_blocks(f"### {term.term[lang]} {{ #{term.id} }}", "\n".join(lines)))
+    return join_blocks(*blocks)
+
+
+def _guides_index(page: Page) -> str:
+    """Guides grouped by topic (their first tag), topics in tag-vocabulary order."""
+    lang = _pass["lang"]
+    ui = _pass["texts"][lang]
+    blocks = []
+    for tag, labels in _pass["corpus"].tags.items():
+        guides = sorted(
+            (g for g in _pass["guides"].values() if g.tags[0] == tag), key=lambda g: g.title
+        )
+        if not guides:
+            continue
+        items = []
+        for g in guides:
+            link = guide_link(page.file.src_uri, g.slug)
+            counts = f"{len(g.faqs)} {ui['guides_index_questions']}, {len(g.checklist)} "
+            items.append(
+                f"- **[{g.title}]({link})**: {g.summary} ({counts}{ui['guides_index_checklist']})"
+            )
+        blocks.append(join_blocks(f"## {labels[lang]} {{ #topic-{tag} }}", "\n".join(items)))
+    return join_blocks(*blocks)
+
+
+# Before checklists.py inserts rendered HTML: glossary linking must see the author's text only.
+@event_priority(10)
+def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Files) -> str:
+    slug = guide_slug(page.file.src_uri)
+    guide = _pass["guides"].get(slug) if slug else None
+    if guide is not None:
+        glossary_md = doc_link(page.file.src_uri, "glossary.md")
+        body = link_terms(_pass["corpus"].glossary, _pass["lang"], markdown, glossary_md)
+        return join_blocks(
+            f"# {guide.title}",
+            f"{guide.summary}\n{{ .kb-summary }}",
+            *_translation_links(page),
+            body,
+            _sources(page, guide),
+            _related(page, guide),
+        )
+    generated = page.meta.get("generated")
+    if generated == "glossary":
+        return join_blocks(markdown, _glossary_page(page))
+    if generated == "guides-index":
+        return join_blocks(markdown, _guides_index(page))
+    return markdown

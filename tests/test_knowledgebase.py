@@ -1,0 +1,215 @@
+"""Unit tests of the pure content logic (no MkDocs build)."""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+from knowledgebase.checklists import insert_before_faq
+from knowledgebase.errors import ContentError
+from knowledgebase.faq import faq_jsonld
+from knowledgebase.glossary import Glossary, Term, link_terms, terms_used
+from knowledgebase.markdown_text import to_plain_text
+from knowledgebase.model import Vocabulary, parse_guide
+from knowledgebase.related import rank_related
+from knowledgebase.urls import guide_link, page_url_in, relative_url
+
+VOCAB = Vocabulary(frozenset({"trust", "career", "teamwork"}), frozenset({"relationships"}))
+
+GUIDE = """---
+title: Judul
+summary: >-
+  Ringkasan satu paragraf yang cukup panjang untuk lolos batas minimal delapan puluh karakter.
+tags: [trust]
+sources: [relationships]
+checklist:
+  - {id: one, text: Satu}
+  - {id: two, text: Dua}
+  - {id: three, text: Tiga}
+---
+
+Pembuka.
+
+## Bagian { #part }
+
+Isi.
+
+## Poin penting { #key-takeaways }
+
+- Poin.
+
+## Pertanyaan umum { #faq }
+
+### Apa? { #faq-what }
+
+Jawaban **satu**.
+
+### Kenapa? { #faq-why }
+
+Jawaban dua.
+
+### Bagaimana? { #faq-how }
+
+Jawaban tiga.
+"""
+
+
+def parse(text: str = GUIDE, path: str = "docs/guides/x.id.md"):
+    return parse_guide(path, "x", "id", text, VOCAB)
+
+
+def error_of(text: str) -> str:
+    with pytest.raises(ContentError) as info:
+        parse(text)
+    return str(info.value)
+
+
+def test_parse_guide_reads_sections_faq_and_checklist():
+    """A valid guide yields its section ids, FAQ (question + answer) and checklist ids."""
+    guide = parse()
+    assert guide.section_ids == ("part", "key-takeaways", "faq")
+    assert guide.faq_ids == ("faq-what", "faq-why", "faq-how")
+    assert guide.faqs[0].question == "Apa?"
+    assert guide.faqs[0].answer_text == "Jawaban satu."
+    assert guide.checklist_ids == ("one", "two", "three")
+
+
+@pytest.mark.parametrize(
+    ("change", "message"),
+    [
+        (("title: Judul\n", ""), "docs/guides/x.id.md: 'title': required field is missing"),
+        (
+            ("title: Judul\n", "title: Judul\nauthor: Someone\n"),
+            "docs/guides/x.id.md: 'author': unknown field; allowed fields: "
+            "['title', 'summary', 'tags', 'sources', 'checklist', 'related']",
+        ),
+        (("tags: [trust]", "tags: trust"), "docs/guides/x.id.md: 'tags': must be a list of ids"),
+        (
+            ("tags: [trust]", "tags: [friendship]"),
+            "docs/guides/x.id.md: 'tags': unknown ['friendship']; allowed: "
+            "['career', 'teamwork', 'trust']",
+        ),
+        (
+            ("  - {id: three, text: Tiga}\n", ""),
+            "docs/guides/x.id.md: 'checklist': needs at least 3 items",
+        ),
+        (
+            ("{id: two,", "{id: one,"),
+            "docs/guides/x.id.md: 'checklist': duplicate item ids ['one']",
+        ),
+        (("## Bagian { #part }", "## Bagian"), "needs an explicit id: { #some-id }"),
+        (("{ #faq-why }", "{ #faq-what }"), "'faq-what': duplicate id in this guide"),
+        (("Jawaban dua.", ""), "'faq-why': FAQ question has an empty answer"),
+        (("{ #key-takeaways }", "{ #takeaways }"), "'key-takeaways': required section"),
+        (("title: Judul\n", "title: [Judul\n"), "front matter is not valid YAML"),
+    ],
+)
+def test_invalid_front_matter_and_body_name_file_and_field(change, message):
+    """Each kind of bad input is refused with a message naming the file and the field or id."""
+    old, new = change
+    assert old in GUIDE
+    assert message in error_of(GUIDE.replace(old, new, 1))
+
+
+GLOSSARY = Glossary(
+    (
+        Term(
+            "networking",
+            {"id": "jejaring", "en": "networking"},
+            {"id": ("berjejaring", "networking"), "en": ()},
+            {"id": "d", "en": "d"},
+        ),
+        Term(
+            "mentor", {"id": "mentor", "en": "mentor"}, {"id": (), "en": ()}, {"id": "d", "en": "d"}
+        ),
+    )
+)
+
+
+def test_link_terms_links_first_body_occurrence_only():
+    """Only the first use in body text is linked; later uses stay plain."""
+    md = "Jejaring itu penting. Jejaring juga butuh waktu.\n"
+    out = link_terms(GLOSSARY, "id", md, "../glossary.md")
+    linked = "[Jejaring](../glossary.md#networking){ .kb-term }"
+    assert out == f"{linked} itu penting. Jejaring juga butuh waktu.\n"
+
+
+def test_link_terms_skips_headings_links_code_and_attributes():
+    """Headings (so FAQ questions), links, inline and fenced code and attribute lists are
+    never linked; the first eligible occurrence after them is."""
+    md = (
+        "## Apa itu jejaring? { #faq-jejaring }\n\n"
+        "Lihat [jejaring](x.md) dan `jejaring`.\n\n"
+        "```\njejaring\n```\n\n"
+        "Paragraf { #jejaring } tentang berjejaring dan mentor.\n"
+    )
+    out = link_terms(GLOSSARY, "id", md, "g.md")
+    assert "## Apa itu jejaring? { #faq-jejaring }" in out
+    assert "Lihat [jejaring](x.md) dan `jejaring`." in out
+    assert "```\njejaring\n```" in out
+    assert "{ #jejaring } tentang [berjejaring](g.md#networking){ .kb-term }" in out
+    assert "dan [mentor](g.md#mentor){ .kb-term }." in out
+
+
+def test_link_terms_respects_word_boundaries():
+    """'mentoring' does not contain a use of 'mentor'."""
+    assert link_terms(GLOSSARY, "en", "Mentoring helps.\n", "g.md") == "Mentoring helps.\n"
+
+
+def test_terms_used_ignores_headings():
+    assert terms_used(GLOSSARY, "id", "## Jejaring { #x }\n\nMentor baik.\n") == {"mentor"}
+
+
+def _guide(slug, tags, related=()):
+    return parse().__class__(**{**parse().__dict__, "slug": slug, "tags": tags, "related": related})
+
+
+def test_rank_related_explicit_first_then_score_then_slug():
+    """Explicit `related` keeps the author's order; then shared tags (2) and terms (1) rank,
+    ties broken by slug, so the list is deterministic."""
+    me = _guide("me", ("trust", "career"), related=("zeta",))
+    others = [
+        _guide("alpha", ("teamwork",)),
+        _guide("beta", ("trust",)),
+        _guide("gamma", ("trust", "career")),
+        _guide("zeta", ("teamwork",)),
+        _guide("delta", ("teamwork",)),
+    ]
+    terms = {"me": frozenset({"mentor"}), "alpha": frozenset({"mentor"})}
+    ranked = rank_related(me, [*others, me], terms)
+    assert [g.slug for g in ranked] == ["zeta", "gamma", "beta"]
+    ranked5 = rank_related(me, others, terms, count=5)
+    assert [g.slug for g in ranked5] == ["zeta", "gamma", "beta", "alpha", "delta"]
+
+
+def test_checklist_section_goes_before_the_faq():
+    out = insert_before_faq(
+        "Intro\n\n## FAQ { #faq }\n\n### Q? { #faq-q }\n", "## C { #checklist }"
+    )
+    assert out.index("{ #checklist }") < out.index("{ #faq }")
+
+
+def test_faq_jsonld_matches_the_parsed_faq_and_is_script_safe():
+    """FAQPage JSON-LD carries each question and its plain-text answer, and cannot close the
+    <script> element it lives in."""
+    guide = parse(GUIDE.replace("Jawaban dua.", "Jawaban `</script>` dua."))
+    raw = faq_jsonld(guide, "https://e.org/guides/x/")
+    assert "</script>" not in raw
+    data = json.loads(raw)
+    assert data["@type"] == "FAQPage"
+    assert [q["name"] for q in data["mainEntity"]] == ["Apa?", "Kenapa?", "Bagaimana?"]
+    assert data["mainEntity"][1]["acceptedAnswer"]["text"] == "Jawaban </script> dua."
+    assert data["mainEntity"][0]["@id"] == "https://e.org/guides/x/#faq-what"
+
+
+def test_urls_between_languages():
+    assert page_url_in("guides/x/", "id", "en") == "en/guides/x/"
+    assert page_url_in("en/guides/x/", "en", "id") == "guides/x/"
+    assert relative_url("en/guides/x/", "guides/x/") == "../../en/guides/x/"
+    assert relative_url("guides/x/", "en/guides/x/") == "../../../guides/x/"
+    assert guide_link("guides/a.id.md", "b") == "b.md"
+    assert guide_link("faq.id.md", "b") == "guides/b.md"
+
+
+def test_plain_text_of_markdown():
+    assert to_plain_text("A **b** [c](d.md)\n\n- e") == "A b c e"
