@@ -10,13 +10,14 @@ ADDR ?= 127.0.0.1:8000
 # MkDocs 1.6 prints a banner about MkDocs 2 on every run; it is noise in build logs.
 export NO_MKDOCS_2_WARNING := 1
 
-.PHONY: help setup serve build test lint lock clean
+.PHONY: help setup serve build test lint lock bench clean
 
 help:
 	@echo "make serve  - set up, then serve both languages at http://$(ADDR) with live reload"
 	@echo "make test   - set up, then run every test (build, unit, browser)"
 	@echo "make build  - strict build into site/"
 	@echo "make lint   - ruff over hooks/ and tests/"
+	@echo "make bench  - build benchmark of the hooks (N = 50, 200, 800), report in benchmarks/"
 	@echo "make lock   - regenerate $(LOCK) from pyproject.toml (maintainers)"
 
 setup: $(STAMP)
@@ -38,6 +39,9 @@ test: $(STAMP)
 lint: $(STAMP)
 	$(BIN)/ruff check hooks tests
 	$(BIN)/ruff format --check hooks tests
+
+bench: $(STAMP)
+	$(BIN)/python benchmarks/build_bench.py
 
 lock: $(STAMP)
 	$(BIN)/uv pip compile pyproject.toml --universal --python-version 3.11.5 \

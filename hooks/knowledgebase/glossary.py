@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import cached_property
 
 from .data import LANGUAGES
 from .errors import ContentError
@@ -28,6 +29,20 @@ class Glossary:
 
     def __iter__(self):  # type: ignore[no-untyped-def]
         return iter(self.terms)
+
+    @cached_property
+    def matchers(self) -> dict[str, tuple[re.Pattern[str], dict[str, str]]]:
+        """Per language: one regex for every form of every term (longest first), so a line is
+        scanned once, and a map from the lower-cased form to its term id."""
+        result = {}
+        for lang in LANGUAGES:
+            owner: dict[str, str] = {}
+            for term in self.terms:
+                for form in term.forms(lang):
+                    owner.setdefault(form.lower(), term.id)
+            forms = tuple(sorted(owner, key=lambda f: (-len(f), f)))
+            result[lang] = (_pattern(forms), owner)
+        return result
 
 
 def parse_glossary(path: str, data: object) -> Glossary:
@@ -66,10 +81,15 @@ def _pattern(forms: tuple[str, ...]) -> re.Pattern[str]:
     return re.compile(rf"(?<![\w-])({alternatives})(?![\w-])", re.IGNORECASE)
 
 
+def _combined(glossary: Glossary, lang: str) -> tuple[re.Pattern[str], dict[str, str]]:
+    return glossary.matchers[lang]
+
+
 def terms_used(glossary: Glossary, lang: str, markdown: str) -> frozenset[str]:
     """Ids of the glossary terms that occur in the body text of ``markdown``."""
+    pattern, owner = _combined(glossary, lang)
     text = "\n".join(_body_lines(markdown))
-    return frozenset(t.id for t in glossary if _pattern(t.forms(lang)).search(text))
+    return frozenset(owner[m.group(1).lower()] for m in pattern.finditer(text))
 
 
 def _body_lines(markdown: str):  # type: ignore[no-untyped-def]
@@ -92,49 +112,44 @@ def link_terms(glossary: Glossary, lang: str, markdown: str, glossary_link: str)
     """
     match = FRONT_MATTER.match(markdown)
     head, body = (markdown[: match.end()], markdown[match.end() :]) if match else ("", markdown)
-    pending = {t.id: _pattern(t.forms(lang)) for t in glossary}
+    pattern, owner = _combined(glossary, lang)
+    linked: set[str] = set()
     out: list[str] = []
     in_fence = None
     for line in body.split("\n"):
         fence = FENCE.match(line)
         if fence:
             in_fence = None if in_fence == fence.group(1) else in_fence or fence.group(1)
-        if fence or in_fence or HEADING.match(line) or not pending:
+        if fence or in_fence or HEADING.match(line):
             out.append(line)
             continue
-        out.append(_link_line(line, pending, glossary_link))
+        out.append(_link_line(line, pattern, owner, linked, glossary_link))
     return head + "\n".join(out)
 
 
-def _link_line(line: str, pending: dict[str, re.Pattern[str]], glossary_link: str) -> str:
-    # Split the line into protected spans and free text; only free text is searched.
-    pieces: list[tuple[bool, str]] = []
+def _link_line(
+    line: str, pattern: re.Pattern[str], owner: dict[str, str], linked: set[str], link: str
+) -> str:
+    # Only free text is searched: protected spans (code, links, attributes, HTML) are kept.
+    result: list[str] = []
     pos = 0
-    for m in _PROTECTED.finditer(line):
-        pieces.append((False, line[pos : m.start()]))
-        pieces.append((True, m.group(0)))
-        pos = m.end()
-    pieces.append((False, line[pos:]))
-    result = []
-    for protected, text in pieces:
-        if not protected:
-            text = _link_text(text, pending, glossary_link)
-        result.append(text)
+    for protected in [*_PROTECTED.finditer(line), None]:
+        end = protected.start() if protected else len(line)
+        result.append(_link_text(line[pos:end], pattern, owner, linked, link))
+        if protected:
+            result.append(protected.group(0))
+            pos = protected.end()
     return "".join(result)
 
 
-def _link_text(text: str, pending: dict[str, re.Pattern[str]], glossary_link: str) -> str:
-    while True:
-        best = None
-        for term_id, pattern in pending.items():
-            m = pattern.search(text)
-            if m and (best is None or m.start() < best[1].start()):
-                best = (term_id, m)
-        if best is None:
-            return text
-        term_id, m = best
-        del pending[term_id]
-        link = f"[{m.group(1)}]({glossary_link}#{term_id}){{ .kb-term }}"
-        # Continue after the link, so a term inside the link text is not linked again.
-        tail = _link_text(text[m.end() :], pending, glossary_link)
-        return text[: m.start()] + link + tail
+def _link_text(
+    text: str, pattern: re.Pattern[str], owner: dict[str, str], linked: set[str], link: str
+) -> str:
+    def replace(m: re.Match[str]) -> str:
+        term_id = owner[m.group(1).lower()]
+        if term_id in linked:
+            return m.group(0)
+        linked.add(term_id)
+        return f"[{m.group(1)}]({link}#{term_id}){{ .kb-term }}"
+
+    return pattern.sub(replace, text)
