@@ -10,14 +10,15 @@ ADDR ?= 127.0.0.1:8000
 # MkDocs 1.6 prints a banner about MkDocs 2 on every run; it is noise in build logs.
 export NO_MKDOCS_2_WARNING := 1
 
-.PHONY: help setup serve build test lint lock bench clean
+.PHONY: help setup serve build test lint lock bench bench-search clean
 
 help:
 	@echo "make serve  - set up, then serve both languages at http://$(ADDR) with live reload"
 	@echo "make test   - set up, then run every test (build, unit, browser)"
 	@echo "make build  - strict build into site/"
-	@echo "make lint   - ruff over hooks/ and tests/"
+	@echo "make lint   - ruff over hooks/, tests/ and benchmarks/"
 	@echo "make bench  - build benchmark of the hooks (N = 50, 200, 800), report in benchmarks/"
+	@echo "make bench-search - search quality, index size and speed vs Material's stock search"
 	@echo "make lock   - regenerate $(LOCK) from pyproject.toml (maintainers)"
 
 setup: $(STAMP)
@@ -37,11 +38,14 @@ test: $(STAMP)
 	$(BIN)/python -m pytest
 
 lint: $(STAMP)
-	$(BIN)/ruff check hooks tests
-	$(BIN)/ruff format --check hooks tests
+	$(BIN)/ruff check hooks tests benchmarks
+	$(BIN)/ruff format --check hooks tests benchmarks
 
 bench: $(STAMP)
 	$(BIN)/python benchmarks/build_bench.py
+
+bench-search: $(STAMP)
+	$(BIN)/python benchmarks/search_bench.py
 
 lock: $(STAMP)
 	$(BIN)/uv pip compile pyproject.toml --universal --python-version 3.11.5 \

@@ -90,9 +90,14 @@ class _TextExtractor(HTMLParser):
         self.parts.append(data)
 
 
+# One converter, reset per call: building a Markdown instance costs more than converting a
+# short FAQ answer, and the build converts every answer of every guide.
+_PLAIN_MARKDOWN = md.Markdown(extensions=["attr_list"])
+
+
 def to_plain_text(markdown_text: str) -> str:
     """Markdown → the text a reader sees (for JSON-LD, meta descriptions, copied checklists)."""
-    html = md.markdown(markdown_text, extensions=["attr_list"])
+    html = _PLAIN_MARKDOWN.reset().convert(markdown_text)
     parser = _TextExtractor()
     parser.feed(html)
     return " ".join("".join(parser.parts).split())

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import heapq
 from collections.abc import Mapping
 
 from .model import Guide
@@ -25,14 +26,17 @@ def rank_related(
     """
     by_slug = {g.slug: g for g in others if g.slug != guide.slug}
     chosen = [by_slug[s] for s in guide.related if s in by_slug]
-    mine_tags, mine_terms = set(guide.tags), terms.get(guide.slug, frozenset())
+    mine_tags, mine_terms = frozenset(guide.tags), terms.get(guide.slug, frozenset())
+    empty: frozenset[str] = frozenset()
+    taken = {g.slug for g in chosen}
 
-    def score(other: Guide) -> int:
-        shared_tags = len(mine_tags & set(other.tags))
-        shared_terms = len(mine_terms & terms.get(other.slug, frozenset()))
-        return TAG_WEIGHT * shared_tags + TERM_WEIGHT * shared_terms
+    # Every page ranks every other guide (N² pairs per language), so the key stays cheap:
+    # no per-pair set building, and nsmallest keeps only the top few instead of sorting all.
+    def key(other: Guide) -> tuple[int, str]:
+        shared_tags = len(mine_tags.intersection(other.tags))
+        shared_terms = len(mine_terms & terms.get(other.slug, empty))
+        return (-(TAG_WEIGHT * shared_tags + TERM_WEIGHT * shared_terms), other.slug)
 
-    rest = sorted(
-        (g for g in by_slug.values() if g not in chosen), key=lambda g: (-score(g), g.slug)
-    )
-    return (chosen + rest)[: max(count, len(chosen))]
+    need = max(count - len(chosen), 0)
+    candidates = (g for g in by_slug.values() if g.slug not in taken)
+    return chosen + heapq.nsmallest(need, candidates, key=key)
