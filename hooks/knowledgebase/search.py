@@ -1,0 +1,137 @@
+"""Per-language search: splitting the merged index, glossary synonyms, the worker's language
+script. Pure functions; ``hooks/search.py`` applies them to the build output.
+
+The mechanism (why it looks like this) is described in README.md under "Search".
+"""
+
+from __future__ import annotations
+
+import json
+import posixpath
+import re
+from collections.abc import Mapping
+from typing import Any
+
+from .data import LANGUAGES
+from .glossary import Glossary
+
+LUNR_CODE = {lang: f"kb_{lang}" for lang in LANGUAGES}
+"""The lunr language code written into each index; Material's worker then imports
+``assets/javascripts/lunr/min/lunr.<code>.min.js``, which the build generates."""
+
+INDEX_PATH = "search/search_index.json"
+LUNR_SCRIPT = "assets/javascripts/lunr/min/lunr.{code}.min.js"
+# Words are indexed as written; roots, synonyms and typos are handled at query time by
+# overrides/assets/javascripts/kb-search.js, so lunr's stemmer and stop words stay out.
+PIPELINE = ["trimmer"]
+# Material boosts "tags" a million-fold, made for its tags plugin; here a tag is a mild hint.
+FIELDS = {"title": {"boost": 1000.0}, "text": {"boost": 1.0}, "tags": {"boost": 10.0}}
+SEPARATOR = r"[\s\-]+"
+
+_WORD = re.compile(r"[\w']+")
+
+
+def language_root(lang: str) -> str:
+    """The URL prefix of a language's pages: "" for the default language, "en/" for English."""
+    return "" if lang == LANGUAGES[0] else f"{lang}/"
+
+
+def language_of_location(location: str) -> str:
+    """The language of a search entry, from its location (static-i18n's folder per language)."""
+    for lang in LANGUAGES[1:]:
+        if location.startswith(language_root(lang)):
+            return lang
+    return LANGUAGES[0]
+
+
+class SearchIndexError(ValueError):
+    """The search index written by Material does not have the shape this module relies on."""
+
+
+def split_index(
+    data: dict[str, Any], tag_labels: Mapping[str, Mapping[str, str]] | None = None
+) -> dict[str, dict[str, Any]]:
+    """Split Material's merged index ({"config", "docs"}) into one index per language.
+
+    Locations become relative to the language root, because each language's pages fetch their
+    own index with ``__config.base`` pointing at that root (see ``scoped_base``). Tag ids in
+    entries become the tag's label in the entry's language (``tag_labels``: id -> lang ->
+    label), so results show, and match, "Kepercayaan" on Indonesian pages and "Trust" on
+    English ones.
+    """
+    if not isinstance(data, dict) or "docs" not in data or "config" not in data:
+        raise SearchIndexError("expected an object with 'config' and 'docs'")
+    result: dict[str, dict[str, Any]] = {}
+    for lang in LANGUAGES:
+        config = {
+            **data["config"],
+            "lang": [LUNR_CODE[lang]],
+            "pipeline": list(PIPELINE),
+            "separator": SEPARATOR,
+            "fields": FIELDS,
+        }
+        result[lang] = {"config": config, "docs": []}
+    for entry in data["docs"]:
+        location = entry.get("location")
+        if not isinstance(location, str):
+            raise SearchIndexError(f"entry without a location: {entry!r:.80}")
+        lang = language_of_location(location)
+        scoped = {**entry, "location": location[len(language_root(lang)) :]}
+        if tag_labels and "tags" in entry:
+            scoped["tags"] = [tag_labels.get(t, {}).get(lang, t) for t in entry["tags"]]
+        result[lang]["docs"].append(scoped)
+    return result
+
+
+def is_split(data: dict[str, Any]) -> bool:
+    """Whether an index file was already written by ``split_index`` (the hook runs per pass)."""
+    return data.get("config", {}).get("lang") == [LUNR_CODE[LANGUAGES[0]]]
+
+
+def scoped_base(base: str, page_url: str) -> str:
+    """``__config.base`` for a page: the relative path to its language's root, so that
+    Material fetches ``<root>/search/search_index.json`` of the page's own language and
+    resolves result locations against that root."""
+    root = language_root(language_of_location(page_url))
+    if not root:
+        return base
+    # The trailing slash matters: Material resolves "search/search_index.json" against it.
+    return posixpath.join(base, root)
+
+
+def _words(text: str) -> list[str]:
+    return [w.lower() for w in _WORD.findall(text)]
+
+
+def synonyms(glossary: Glossary, lang: str) -> dict[str, list[str]]:
+    """Query expansions for ``lang`` from the glossary: a single-word form of a term, in either
+    language, maps to every form of that term in ``lang`` (phrases kept whole).
+
+    So on Indonesian pages ``networking`` also searches ``jejaring``/``berjejaring``, and on
+    English pages ``jejaring`` also searches ``networking``. Multi-word forms are not keys:
+    "work" from "work relationship" would expand every query for "work". The search script
+    weighs a phrase's words so that the phrase as a whole counts like one word.
+    """
+    result: dict[str, list[str]] = {}
+    for term in glossary:
+        targets = [form.lower() for form in term.forms(lang)]
+        keys = {
+            form.lower()
+            for other in LANGUAGES
+            for form in term.forms(other)
+            if len(_words(form)) == 1
+        }
+        for key in sorted(keys):
+            merged = result.setdefault(key, [])
+            merged.extend(t for t in targets if t != key and t not in merged)
+    return {key: value for key, value in sorted(result.items()) if value}
+
+
+def lunr_language_script(library: str, lang: str, glossary: Glossary) -> str:
+    """The worker script for ``lang``: the shared library plus its registration call."""
+    options = {"stemmer": lang, "synonyms": synonyms(glossary, lang)}
+    call = (
+        f"kbSearch.register(lunr, {json.dumps(LUNR_CODE[lang])}, "
+        f"{json.dumps(options, ensure_ascii=False, sort_keys=True)});"
+    )
+    return f"{library.rstrip()}\n{call}\n"

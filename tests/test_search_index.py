@@ -1,0 +1,137 @@
+"""Search: the per-language index files of the real build, and the pure functions behind them."""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+from knowledgebase.glossary import Glossary, Term
+from knowledgebase.search import (
+    LUNR_CODE,
+    SearchIndexError,
+    is_split,
+    lunr_language_script,
+    scoped_base,
+    split_index,
+    synonyms,
+)
+from support import ROOT
+
+MERGED = {
+    "config": {"lang": ["en"], "separator": "x", "pipeline": [" "], "fields": {}},
+    "docs": [
+        {"location": "guides/a/", "title": "A", "text": "satu", "tags": ["trust"]},
+        {"location": "guides/a/#faq-x", "title": "Q?", "text": "jawab"},
+        {"location": "en/guides/a/", "title": "A", "text": "one", "tags": ["trust"]},
+        {"location": "en/", "title": "Home", "text": "hi"},
+    ],
+}
+
+GLOSSARY = Glossary(
+    (
+        Term(
+            id="networking",
+            term={"id": "jejaring", "en": "networking"},
+            also={"id": ("berjejaring", "networking", "jaringan profesional"), "en": ("network",)},
+            definition={"id": "D", "en": "D"},
+        ),
+        Term(
+            id="work-relationship",
+            term={"id": "hubungan kerja", "en": "work relationship"},
+            also={"id": (), "en": ()},
+            definition={"id": "D", "en": "D"},
+        ),
+    )
+)
+
+
+def _index(site, lang: str) -> dict:
+    prefix = "" if lang == "id" else f"{lang}/"
+    return json.loads((site.dir / prefix / "search/search_index.json").read_text("utf-8"))
+
+
+def test_split_index_gives_each_language_only_its_own_pages_relative_to_its_root():
+    """On English pages the reader's search loads an index of English pages only (and the
+    other way round), with links that resolve against that language's root."""
+    result = split_index(MERGED, {"trust": {"id": "Kepercayaan", "en": "Trust"}})
+    assert [d["location"] for d in result["id"]["docs"]] == ["guides/a/", "guides/a/#faq-x"]
+    assert [d["location"] for d in result["en"]["docs"]] == ["guides/a/", ""]
+    assert result["id"]["docs"][0]["tags"] == ["Kepercayaan"]
+    assert result["en"]["docs"][0]["tags"] == ["Trust"]
+    assert result["id"]["config"]["lang"] == [LUNR_CODE["id"]]
+    assert result["en"]["config"]["lang"] == [LUNR_CODE["en"]]
+    assert is_split(result["id"]) and not is_split(MERGED)
+
+
+def test_split_index_refuses_an_index_of_another_shape():
+    """A Material upgrade that changes the index format fails the build instead of shipping
+    a search that finds nothing."""
+    with pytest.raises(SearchIndexError, match="'config' and 'docs'"):
+        split_index({"docs": []})
+    with pytest.raises(SearchIndexError, match="without a location"):
+        split_index({"config": {}, "docs": [{"title": "x"}]})
+
+
+@pytest.mark.parametrize(
+    ("base", "url", "expected"),
+    [
+        ("../..", "guides/a/", "../.."),
+        ("../../..", "en/guides/a/", "../../../en/"),
+        ("..", "en/", "../en/"),
+        (".", "", "."),
+    ],
+)
+def test_scoped_base_points_english_pages_at_the_english_root(base, url, expected):
+    """English pages fetch en/search/search_index.json; the trailing slash matters because the
+    browser resolves the index path against it."""
+    assert scoped_base(base, url) == expected
+
+
+def test_synonyms_map_single_words_of_either_language_to_this_languages_forms():
+    """ "networking" typed on an Indonesian page also searches "jejaring"; "jejaring" typed on
+    an English page also searches "networking"; multi-word forms are never keys."""
+    ind = synonyms(GLOSSARY, "id")
+    assert ind["networking"] == ["jaringan profesional", "berjejaring", "jejaring"]
+    assert "jejaring" in ind["network"]
+    eng = synonyms(GLOSSARY, "en")
+    assert eng["jejaring"] == ["networking", "network"]
+    assert "work" not in eng and "hubungan" not in ind
+    script = lunr_language_script("/* lib */", "id", GLOSSARY)
+    assert script.startswith('/* lib */\nkbSearch.register(lunr, "kb_id", {')
+
+
+def test_each_language_has_its_own_index_with_every_faq_question_as_an_entry(site):
+    """Every FAQ question is a search result of its own (page/#question-id), in its language's
+    index only."""
+    from knowledgebase.corpus import load_corpus
+
+    corpus, _ = load_corpus(ROOT / "docs", ROOT / "data")
+    for lang in ("id", "en"):
+        index = _index(site, lang)
+        assert index["config"]["lang"] == [LUNR_CODE[lang]]
+        locations = {d["location"] for d in index["docs"]}
+        assert not any(loc.startswith("en/") for loc in locations)
+        for guide in corpus.in_language(lang):
+            for faq in guide.faqs:
+                assert f"guides/{guide.slug}/#{faq.id}" in locations
+    assert len(_index(site, "id")["docs"]) > 100 and len(_index(site, "en")["docs"]) > 100
+
+
+def test_worker_language_scripts_are_published(site):
+    """Material's worker imports lunr.<code>.min.js for the index's language; without the file
+    search breaks, so the build must publish one per language, synonyms included."""
+    for code in LUNR_CODE.values():
+        script = site.dir / f"assets/javascripts/lunr/min/lunr.{code}.min.js"
+        text = script.read_text(encoding="utf-8")
+        assert f'kbSearch.register(lunr, "{code}"' in text
+    indonesian = site.dir / "assets/javascripts/lunr/min/lunr.kb_id.min.js"
+    assert '"networking": [' in indonesian.read_text(encoding="utf-8")
+
+
+def test_english_pages_point_material_at_the_english_index(site):
+    """The __config element Material reads must send English pages to en/search/ and leave
+    Indonesian pages on the site root."""
+    pages = {"en/guides/finding-a-mentor/": "../../../en/", "guides/finding-a-mentor/": "../.."}
+    for rel, expected in pages.items():
+        config = json.loads(site.html(rel).find("script", id="__config").string)
+        assert config["base"] == expected
