@@ -26,6 +26,8 @@ def snapshot(site_dir):
             "terms": len(soup.select("a.kb-term")),
             "css": len(soup.select('link[href$="kb.css"]')),
             "glossary": len(soup.select("article h3[id]")),
+            "copy-link data": len(soup.select("[data-kb-links]")),
+            "open graph": len(soup.select("meta[property^='og:']")),
         }
     result["root 404 lang"] = parse_html(site_dir / "404.html").html["lang"]
     return result
