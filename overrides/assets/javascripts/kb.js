@@ -180,6 +180,20 @@
     }
   }
 
+  /* Renamed anchors (data/anchor-aliases.yml): a link to #old-id lands on #new-id. Replacing
+     the location (not pushing) keeps Back working and updates :target and the hash. */
+  function followAnchorAlias() {
+    var data = document.querySelector("[data-kb-aliases]");
+    var id = decodeURIComponent(window.location.hash.slice(1));
+    if (!data || !id || document.getElementById(id)) return;
+    var aliases = JSON.parse(data.getAttribute("data-kb-aliases"));
+    if (Object.prototype.hasOwnProperty.call(aliases, id) && document.getElementById(aliases[id])) {
+      window.location.replace("#" + aliases[id]);
+    }
+  }
+
+  followAnchorAlias();
+  window.addEventListener("hashchange", followAnchorAlias);
   syncLanguageLinks();
   window.addEventListener("hashchange", syncLanguageLinks);
   setupChecklists();
