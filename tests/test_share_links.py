@@ -180,6 +180,21 @@ def test_copy_link_works_from_the_keyboard_with_visible_focus(clip, site):
     assert clip.evaluate("navigator.clipboard.readText()").endswith("#faq-identify-mentors")
 
 
+def test_refused_copy_says_so_and_shows_the_address(browser, site):
+    """If the browser refuses the clipboard, the reader is told, with the address to copy."""
+    context = browser.new_context()
+    context.add_init_script("navigator.clipboard.writeText = () => Promise.reject(new Error());")
+    page = context.new_page()
+    try:
+        page.goto(f"{site.url}guides/{GUIDE}/")
+        page.locator("#checklist + .kb-copy button").first.click()
+        expect(page.get_by_role("status").last).to_have_text(
+            f"Gagal menyalin. Salin alamat ini secara manual: {site.url}guides/{GUIDE}/#checklist"
+        )
+    finally:
+        context.close()
+
+
 def test_directory_copy_buttons_copy_the_listed_url(clip, site):
     """On the link directory, the button after each URL copies exactly that URL."""
     clip.goto(f"{site.url}en/{DIRECTORY}")
