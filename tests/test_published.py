@@ -78,6 +78,7 @@ def test_unsorted_or_repeated_entries_are_reported():
 
 
 def test_current_urls_are_pages_and_explicit_anchors():
+    """What `make urls` records: each built page and each explicit id on it."""
     assert published().current() == {
         "./",
         "./#start",
@@ -148,6 +149,8 @@ def test_language_redirects_turn_one_neutral_entry_into_one_per_language():
     ],
 )
 def test_redirect_entries_that_cannot_work_are_reported_and_dropped(old, new, problem):
+    """Language-suffixed paths (issue #33), fragments, redirects over a live page or to a
+    missing one are refused with the reason, and never reach the plugin."""
     maps, problems = language_redirects({old: new}, SITE, {"index.md", "guides/new.md"})
     assert maps == {}
     assert len(problems) == 1
@@ -183,6 +186,7 @@ def test_anchor_aliases_are_validated_against_the_page():
     ],
 )
 def test_malformed_aliases_are_refused(data, message):
+    """Unprocessable data/anchor-aliases.yml stops the build, naming the page and the value."""
     with pytest.raises(ContentError) as info:
         parse_aliases("data/anchor-aliases.yml", data)
     assert message in str(info.value)
@@ -202,6 +206,7 @@ def test_explicit_ids_and_clean_urls():
 
 
 def test_source_paths_and_urls():
+    """Language-neutral source paths and the directory URLs they publish."""
     assert neutral_src("guides/x.en.md") == "guides/x.md"
     assert neutral_src("index.id.md") == "index.md"
     assert src_url("index.md") == "" and src_url("guides/index.md") == "guides/"

@@ -4,8 +4,10 @@ previews in chat apps (Open Graph) and clean printouts."""
 from __future__ import annotations
 
 import pytest
+from knowledgebase.corpus import load_corpus
 from knowledgebase.data import LANGUAGES
 from playwright.sync_api import expect
+from support import ROOT
 
 GUIDE = "finding-a-mentor"
 DIRECTORY = "onboarding-links/"
@@ -44,11 +46,16 @@ def directory_urls(site, lang: str) -> list[str]:
     return [a["href"] for a in soup.select("article a.kb-directory__url")]
 
 
-def test_link_directory_lists_every_guide_question_and_checklist_in_both_languages(site):
+@pytest.fixture(scope="module")
+def slugs() -> list[str]:
+    return list(load_corpus(ROOT / "docs", ROOT / "data")[0].guides)
+
+
+def test_link_directory_lists_every_guide_question_and_checklist_in_both_languages(site, slugs):
     """Each language's directory lists exactly the guides, FAQ questions and checklists the
     build published, with absolute URLs (site_url) in both languages."""
     guides = built_guides(site)
-    assert len(guides) == 22
+    assert len(guides) == len(LANGUAGES) * len(slugs)
     expected = set()
     for url, parts in guides.items():
         assert parts["checklist"], url
@@ -71,12 +78,12 @@ def test_every_url_in_the_directory_resolves_to_a_page_and_id(site):
                 assert site.html(page).find(id=anchor) is not None, url
 
 
-def test_directory_is_grouped_by_guide_and_linked_from_about_and_start_here(site):
-    """Readers find the directory from the About and Start here pages in both languages."""
+def test_directory_is_grouped_by_guide_and_linked_from_about_and_start_here(site, slugs):
+    """One group per guide (its id is the slug, as on the FAQ and Checklists pages), and
+    readers find the directory from the About and Start here pages in both languages."""
     for lang in LANGUAGES:
         soup = site.html(PREFIXES[lang] + DIRECTORY)
-        groups = [h2["id"] for h2 in soup.select("article h2[id]")]
-        assert groups == sorted(groups) and len(groups) == 11
+        assert [h2["id"] for h2 in soup.select("article h2[id]")] == slugs
         for page in ("about/", "start-here/"):
             links = site.html(PREFIXES[lang] + page).select("article a[href]")
             assert any(a["href"].endswith(f"{DIRECTORY}") for a in links), (lang, page)
@@ -260,3 +267,17 @@ def test_pages_print_without_navigation_or_controls(clip, site, path):
     if path.startswith("guides/"):
         answer = clip.locator("#faq-identify-mentors + * + p")
         assert answer.is_visible() and answer.inner_text().strip()
+
+
+def test_long_urls_and_copy_buttons_fit_a_phone(browser, site):
+    """At 375 px the directory's long URLs wrap and the guide's buttons wrap: no sideways
+    scrolling."""
+    context = browser.new_context(viewport={"width": 375, "height": 740}, is_mobile=True)
+    page = context.new_page()
+    try:
+        for url in (DIRECTORY, f"en/{DIRECTORY}", f"guides/{GUIDE}/", f"en/guides/{GUIDE}/"):
+            page.goto(site.url + url)
+            overflow = page.evaluate("document.documentElement.scrollWidth - window.innerWidth")
+            assert overflow <= 0, f"/{url} overflows by {overflow}px"
+    finally:
+        context.close()
