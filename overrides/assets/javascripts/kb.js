@@ -132,7 +132,7 @@
     var toast = document.querySelector(".kb-toast");
     var hideTimer = null;
 
-    function confirm(message) {
+    function confirmCopy(message) {
       window.clearTimeout(hideTimer);
       say(toast, message);
       hideTimer = window.setTimeout(function () { toast.textContent = ""; }, 6000);
@@ -146,8 +146,8 @@
       button.setAttribute("data-kb-copy", url);
       button.addEventListener("click", function () {
         copyText(url).then(
-          function () { confirm(fill(data.getAttribute("data-kb-done"), values)); },
-          function () { confirm(fill(data.getAttribute("data-kb-failed"), values)); }
+          function () { confirmCopy(fill(data.getAttribute("data-kb-done"), values)); },
+          function () { confirmCopy(fill(data.getAttribute("data-kb-failed"), values)); }
         );
       });
       return button;
@@ -184,7 +184,12 @@
      the location (not pushing) keeps Back working and updates :target and the hash. */
   function followAnchorAlias() {
     var data = document.querySelector("[data-kb-aliases]");
-    var id = decodeURIComponent(window.location.hash.slice(1));
+    var id;
+    try {
+      id = decodeURIComponent(window.location.hash.slice(1));
+    } catch (e) {
+      return; /* a malformed %-escape is nobody's published anchor */
+    }
     if (!data || !id || document.getElementById(id)) return;
     var aliases = JSON.parse(data.getAttribute("data-kb-aliases"));
     if (Object.prototype.hasOwnProperty.call(aliases, id) && document.getElementById(aliases[id])) {
