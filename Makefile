@@ -10,12 +10,13 @@ ADDR ?= 127.0.0.1:8000
 # MkDocs 1.6 prints a banner about MkDocs 2 on every run; it is noise in build logs.
 export NO_MKDOCS_2_WARNING := 1
 
-.PHONY: help setup serve build test lint lock bench bench-search clean
+.PHONY: help setup serve build urls test lint lock bench bench-search clean
 
 help:
 	@echo "make serve  - set up, then serve both languages at http://$(ADDR) with live reload"
 	@echo "make test   - set up, then run every test (build, unit, browser)"
 	@echo "make build  - strict build into site/"
+	@echo "make urls   - build, then add new page URLs and anchors to data/published-urls.txt"
 	@echo "make lint   - ruff over hooks/, tests/ and benchmarks/"
 	@echo "make bench  - build benchmark of the hooks (N = 50, 200, 800), report in benchmarks/"
 	@echo "make bench-search - search quality, index size and speed vs Material's stock search"
@@ -33,6 +34,10 @@ serve: $(STAMP)
 
 build: $(STAMP)
 	$(BIN)/mkdocs build --strict --site-dir site
+
+# Appends (never removes) every new page URL and explicit anchor to data/published-urls.txt.
+urls: $(STAMP)
+	KB_RECORD_URLS=1 $(BIN)/mkdocs build --strict --site-dir site
 
 test: $(STAMP)
 	$(BIN)/python -m pytest

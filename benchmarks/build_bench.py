@@ -85,7 +85,9 @@ checklist:
 def make_site(base: Path, n: int, hooks: bool) -> Path:
     project = base / f"n{n}-{'hooks' if hooks else 'plain'}"
     for part in ("hooks", "overrides", "data"):
-        shutil.copytree(ROOT / part, project / part, ignore=shutil.ignore_patterns("__pycache__"))
+        # The real site's published URLs are not the synthetic corpus's promises.
+        ignore = shutil.ignore_patterns("__pycache__", "published-urls.txt")
+        shutil.copytree(ROOT / part, project / part, ignore=ignore)
     config = (ROOT / "mkdocs.yml").read_text(encoding="utf-8")
     config = re.sub(r"\nnav:\n(  .*\n)+", "\n", config)
     if not hooks:

@@ -19,6 +19,8 @@ from bs4 import BeautifulSoup
 ROOT = Path(__file__).resolve().parent.parent
 # What a tiny purpose-made site copies from the real project (content excluded).
 PROJECT_PARTS = ("mkdocs.yml", "hooks", "overrides", "data")
+# ...except the real site's promises: a tiny site has published nothing yet.
+NOT_COPIED = ("__pycache__", "published-urls.txt")
 
 
 @dataclass
@@ -32,9 +34,11 @@ class Build:
         return [line for line in self.log.splitlines() if line.startswith(("WARNING", "ERROR"))]
 
 
-def build_site(project: Path, site_dir: Path, site_url: str | None = None) -> Build:
+def build_site(
+    project: Path, site_dir: Path, site_url: str | None = None, env: dict[str, str] | None = None
+) -> Build:
     """Run a strict MkDocs build of ``project`` into ``site_dir`` in a child process."""
-    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
+    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1", **(env or {})}
     if site_url is not None:
         env["SITE_URL"] = site_url
     proc = subprocess.run(
@@ -55,7 +59,7 @@ def make_project(tmp_path: Path, pages: dict[str, str]) -> Path:
     for part in PROJECT_PARTS:
         src = ROOT / part
         if src.is_dir():
-            shutil.copytree(src, project / part, ignore=shutil.ignore_patterns("__pycache__"))
+            shutil.copytree(src, project / part, ignore=shutil.ignore_patterns(*NOT_COPIED))
         else:
             shutil.copy(src, project / part)
     # The real nav lists the real guides; a tiny site lets MkDocs derive the nav from its files.

@@ -26,6 +26,8 @@ def snapshot(site_dir):
             "terms": len(soup.select("a.kb-term")),
             "css": len(soup.select('link[href$="kb.css"]')),
             "glossary": len(soup.select("article h3[id]")),
+            "copy-link data": len(soup.select("[data-kb-links]")),
+            "open graph": len(soup.select("meta[property^='og:']")),
         }
     result["root 404 lang"] = parse_html(site_dir / "404.html").html["lang"]
     return result
@@ -34,6 +36,12 @@ def snapshot(site_dir):
 def test_second_build_in_the_same_process_doubles_nothing_and_sees_edits(tmp_path, monkeypatch):
     monkeypatch.setenv("NO_MKDOCS_2_WARNING", "1")
     project = make_project(tmp_path, {**BASE, **guide_pair("delta")})
+    config_file = project / "mkdocs.yml"
+    config_file.write_text(
+        config_file.read_text().replace(
+            "redirect_maps: {}", "redirect_maps:\n        guides/old-alpha.md: guides/alpha.md"
+        )
+    )
     site_dir = tmp_path / "site"
     monkeypatch.chdir(project)
 
@@ -50,6 +58,12 @@ def test_second_build_in_the_same_process_doubles_nothing_and_sees_edits(tmp_pat
     # Same config object again (what static-i18n does per language) and a fresh load (serve).
     _, again = run(config)
     assert again == first
+    # The language-neutral redirect became one per language, once (not once per build).
+    assert list(config.plugins["redirects"].config["redirect_maps"]) == [
+        "guides/old-alpha.md",
+        "en/guides/old-alpha.md",
+    ]
+    assert (site_dir / "en" / "guides" / "old-alpha" / "index.html").is_file()
     _, reloaded = run()
     assert reloaded == first
 

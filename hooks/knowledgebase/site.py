@@ -70,3 +70,10 @@ def build_pass(config: Any) -> BuildPass:
     lang = current_language(config)
     guides = {g.slug: g for g in corpus.in_language(lang)}
     return BuildPass(lang, corpus, guides, ui_text(data_dir(config)))
+
+
+def records_published_urls(config: Any) -> bool:
+    """``extra.record_published_urls`` (``make urls`` sets it through KB_RECORD_URLS): the build
+    appends new URLs to ``data/published-urls.txt``."""
+    value = config.extra.get("record_published_urls")
+    return str(value).strip().lower() in ("1", "true", "yes")

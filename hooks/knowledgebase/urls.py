@@ -32,3 +32,22 @@ def guide_link(from_src: str, slug: str) -> str:
 def doc_link(from_src: str, target: str) -> str:
     """Markdown link from a page source to another page's language-neutral source path."""
     return posixpath.relpath(target, posixpath.dirname(from_src) or ".")
+
+
+def neutral_src(src_uri: str) -> str:
+    """``guides/x.en.md`` -> ``guides/x.md``: the language-neutral source path authors write in
+    links, ``redirect_maps`` and ``data/anchor-aliases.yml``."""
+    folder, slash, name = src_uri.rpartition("/")
+    parts = name.split(".")
+    if len(parts) == 3 and parts[1] in LANGUAGES and parts[2] == "md":
+        name = f"{parts[0]}.md"
+    return f"{folder}{slash}{name}"
+
+
+def src_url(src: str) -> str:
+    """Site-relative directory URL of a default-language source path: ``index.md`` -> ``""``,
+    ``guides/index.md`` -> ``guides/``, ``guides/x.md`` -> ``guides/x/``."""
+    stem = neutral_src(src).removesuffix(".md")
+    if stem == "index" or stem.endswith("/index"):
+        return stem.removesuffix("index")
+    return f"{stem}/"

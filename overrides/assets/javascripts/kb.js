@@ -34,12 +34,15 @@
     }
   }
 
-  function announce(container, message) {
-    var status = container.querySelector(".kb-status");
-    if (!status) return;
+  function say(status, message) {
     status.textContent = "";
     /* a fresh text node after clearing makes screen readers announce repeats too */
     window.setTimeout(function () { status.textContent = message; }, 50);
+  }
+
+  function announce(container, message) {
+    var status = container.querySelector(".kb-status");
+    if (status) say(status, message);
   }
 
   function checklistMarkdown(container) {
@@ -106,7 +109,98 @@
     }
   }
 
+  /* Copy-link controls. overrides/partials/kb-links.html carries this page's absolute URL in
+     each language, the text (data/ui.yml) and a <template> for the button; the buttons are
+     made here, so a reader without JavaScript sees no control that cannot work. */
+  function fill(pattern, values) {
+    return pattern.replace(/\{(\w+)\}/g, function (match, key) {
+      return Object.prototype.hasOwnProperty.call(values, key) ? values[key] : match;
+    });
+  }
+
+  function headingText(heading) {
+    var copy = heading.cloneNode(true);
+    var permalinks = copy.querySelectorAll(".headerlink");
+    for (var i = 0; i < permalinks.length; i++) permalinks[i].remove();
+    return copy.textContent.trim();
+  }
+
+  function setupCopyLinks() {
+    var data = document.querySelector("[data-kb-links]");
+    if (!data) return;
+    var template = data.querySelector("template[data-kb-copy-template]").content;
+    var toast = document.querySelector(".kb-toast");
+    var hideTimer = null;
+
+    function confirmCopy(message) {
+      window.clearTimeout(hideTimer);
+      say(toast, message);
+      hideTimer = window.setTimeout(function () { toast.textContent = ""; }, 6000);
+    }
+
+    function copyButton(text, url, target) {
+      var button = template.querySelector("button").cloneNode(true);
+      var values = { text: text, target: target, url: url };
+      button.querySelector(".kb-copy__text").textContent = text;
+      button.setAttribute("aria-label", fill(data.getAttribute("data-kb-label"), values));
+      button.setAttribute("data-kb-copy", url);
+      button.addEventListener("click", function () {
+        copyText(url).then(
+          function () { confirmCopy(fill(data.getAttribute("data-kb-done"), values)); },
+          function () { confirmCopy(fill(data.getAttribute("data-kb-failed"), values)); }
+        );
+      });
+      return button;
+    }
+
+    /* Guides: under the title and under every section heading, FAQ question and the
+       checklist heading, one button per language (ids are the same in every language). */
+    if (data.hasAttribute("data-kb-headings")) {
+      var versions = [data].concat(Array.prototype.slice.call(data.querySelectorAll("[data-kb-other]")));
+      var headings = document.querySelectorAll(
+        ".md-content article > h1, .md-content article > h2[id], .md-content article > h3[id]"
+      );
+      for (var i = 0; i < headings.length; i++) {
+        var heading = headings[i];
+        var group = template.querySelector(".kb-copy").cloneNode(false);
+        var fragment = heading.tagName === "H1" ? "" : "#" + heading.id;
+        for (var v = 0; v < versions.length; v++) {
+          group.appendChild(copyButton(versions[v].getAttribute("data-kb-text"),
+            versions[v].getAttribute("data-kb-url") + fragment, headingText(heading)));
+        }
+        heading.insertAdjacentElement("afterend", group);
+      }
+    }
+
+    /* The link directory: a button after each listed URL. */
+    var listed = document.querySelectorAll("a[data-kb-copy-label]");
+    for (var n = 0; n < listed.length; n++) {
+      listed[n].insertAdjacentElement("afterend", copyButton(data.getAttribute("data-kb-text"),
+        listed[n].getAttribute("href"), listed[n].getAttribute("data-kb-copy-label")));
+    }
+  }
+
+  /* Renamed anchors (data/anchor-aliases.yml): a link to #old-id lands on #new-id. Replacing
+     the location (not pushing) keeps Back working and updates :target and the hash. */
+  function followAnchorAlias() {
+    var data = document.querySelector("[data-kb-aliases]");
+    var id;
+    try {
+      id = decodeURIComponent(window.location.hash.slice(1));
+    } catch (e) {
+      return; /* a malformed %-escape is nobody's published anchor */
+    }
+    if (!data || !id || document.getElementById(id)) return;
+    var aliases = JSON.parse(data.getAttribute("data-kb-aliases"));
+    if (Object.prototype.hasOwnProperty.call(aliases, id) && document.getElementById(aliases[id])) {
+      window.location.replace("#" + aliases[id]);
+    }
+  }
+
+  followAnchorAlias();
+  window.addEventListener("hashchange", followAnchorAlias);
   syncLanguageLinks();
   window.addEventListener("hashchange", syncLanguageLinks);
   setupChecklists();
+  setupCopyLinks();
 })();

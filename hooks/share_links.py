@@ -1,0 +1,88 @@
+"""Sharing links: copy-link controls on guides and the link directory page.
+
+HR staff paste links to guides, sections, FAQ answers and checklists into onboarding material.
+
+MkDocs events handled:
+
+- ``on_pre_build``: takes this pass's guides, UI text and a Jinja environment over the theme
+  (per-pass state is replaced, so static-i18n's second pass and ``mkdocs serve`` rebuilds start
+  clean).
+- ``on_page_markdown``: on the page whose front matter says ``generated: links``, appends for
+  every guide a heading (``{ #<slug> }``, as on the FAQ and Checklists pages) and the absolute
+  URL of the guide, its checklist and each FAQ question in every language, rendered from
+  ``overrides/partials/kb-link-directory.html``.
+- ``on_page_context``: puts ``kb_share`` into the context: the page's absolute URL, the same
+  page's URL in each other language where that page exists (ids are identical in both), and
+  whether its headings get copy-link controls (guides do). ``overrides/partials/kb-links.html``
+  hands this to ``kb.js`` as data attributes; kb.js adds the buttons.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+from knowledgebase.checklists import join_blocks
+from knowledgebase.data import LANGUAGES
+from knowledgebase.link_directory import guide_entries
+from knowledgebase.site import build_pass, guide_slug
+from knowledgebase.urls import neutral_src, page_url_in
+from mkdocs.config.defaults import MkDocsConfig
+from mkdocs.structure.files import Files
+from mkdocs.structure.nav import Navigation
+from mkdocs.structure.pages import Page
+
+_pass: dict[str, Any] = {}
+
+
+def on_pre_build(config: MkDocsConfig) -> None:
+    _pass.clear()
+    _pass.update(
+        build=build_pass(config),
+        env=config.theme.get_env(),
+        site_url=config.site_url or "/",
+        docs_dir=Path(config.docs_dir),
+    )
+
+
+def _directory_group(slug: str) -> str:
+    build = _pass["build"]
+    by_lang = build.corpus.guides[slug]
+    template = _pass["env"].get_template("partials/kb-link-directory.html")
+    html = template.render(
+        entries=guide_entries(by_lang, build.lang),
+        ui=build.ui,
+        ui_all=build.texts,
+        site_url=_pass["site_url"],
+    )
+    # A blank line would end the raw HTML block in Markdown.
+    body = "\n".join(line for line in html.splitlines() if line.strip())
+    return join_blocks(f"## {by_lang[build.lang].title} {{ #{slug} }}", body)
+
+
+def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Files) -> str:
+    if page.meta.get("generated") != "links":
+        return markdown
+    return join_blocks(markdown, *(_directory_group(slug) for slug in _pass["build"].corpus.guides))
+
+
+def _other_versions(page: Page) -> list[dict[str, str]]:
+    lang, texts = _pass["build"].lang, _pass["build"].texts
+    stem = neutral_src(page.file.src_uri).removesuffix(".md")
+    versions = []
+    for other in LANGUAGES:
+        if other != lang and (_pass["docs_dir"] / f"{stem}.{other}.md").is_file():
+            url = _pass["site_url"] + page_url_in(page.url, lang, other)
+            versions.append({"lang": other, "name": texts[other]["lang_name"], "url": url})
+    return versions
+
+
+def on_page_context(
+    context: dict[str, Any], page: Page, config: MkDocsConfig, nav: Navigation
+) -> dict[str, Any]:
+    context["kb_share"] = {
+        "url": page.canonical_url,
+        "others": _other_versions(page),
+        "headings": guide_slug(page.file.src_uri) is not None,
+    }
+    return context

@@ -1,0 +1,283 @@
+"""Sharing links: copy-link controls on guides, the link directory for onboarding material,
+previews in chat apps (Open Graph) and clean printouts."""
+
+from __future__ import annotations
+
+import pytest
+from knowledgebase.corpus import load_corpus
+from knowledgebase.data import LANGUAGES
+from playwright.sync_api import expect
+from support import ROOT
+
+GUIDE = "finding-a-mentor"
+DIRECTORY = "onboarding-links/"
+PREFIXES = {"id": "", "en": "en/"}
+OTHER = {"id": "en", "en": "id"}
+COPY = {"id": "Salin tautan", "en": "Copy link"}
+COPY_OTHER = {"id": "Salin tautan (English)", "en": "Copy link (Bahasa Indonesia)"}
+DONE = {"id": "Tautan disalin: ", "en": "Link copied: "}
+
+
+def built_guides(site) -> dict[str, dict[str, object]]:
+    """Guide page URL -> its FAQ ids and whether it has a checklist, read from the built HTML."""
+    found = {}
+    for lang, prefix in PREFIXES.items():
+        for folder in sorted((site.dir / prefix / "guides").iterdir()):
+            if not (folder / "index.html").is_file():
+                continue
+            url = f"{prefix}guides/{folder.name}/"
+            soup = site.html(url)
+            faq = soup.find("h2", id="faq")
+            questions = []
+            for heading in faq.find_all_next(["h2", "h3"]):
+                if heading.name == "h2":
+                    break
+                questions.append(heading["id"])
+            found[url] = {
+                "lang": lang,
+                "faqs": questions,
+                "checklist": bool(soup.find(id="checklist")),
+            }
+    return found
+
+
+def directory_urls(site, lang: str) -> list[str]:
+    soup = site.html(PREFIXES[lang] + DIRECTORY)
+    return [a["href"] for a in soup.select("article a.kb-directory__url")]
+
+
+@pytest.fixture(scope="module")
+def slugs() -> list[str]:
+    return list(load_corpus(ROOT / "docs", ROOT / "data")[0].guides)
+
+
+def test_link_directory_lists_every_guide_question_and_checklist_in_both_languages(site, slugs):
+    """Each language's directory lists exactly the guides, FAQ questions and checklists the
+    build published, with absolute URLs (site_url) in both languages."""
+    guides = built_guides(site)
+    assert len(guides) == len(LANGUAGES) * len(slugs)
+    expected = set()
+    for url, parts in guides.items():
+        assert parts["checklist"], url
+        expected |= {site.url + url, site.url + url + "#checklist"}
+        expected |= {f"{site.url}{url}#{faq}" for faq in parts["faqs"]}
+    for lang in LANGUAGES:
+        listed = directory_urls(site, lang)
+        assert len(listed) == len(set(listed))
+        assert set(listed) == expected, lang
+
+
+def test_every_url_in_the_directory_resolves_to_a_page_and_id(site):
+    """No listed URL can be dead: each names a built page and, with an anchor, an existing id."""
+    for lang in LANGUAGES:
+        for url in directory_urls(site, lang):
+            assert url.startswith(site.url), url
+            page, _, anchor = url.removeprefix(site.url).partition("#")
+            assert (site.dir / page / "index.html").is_file(), url
+            if anchor:
+                assert site.html(page).find(id=anchor) is not None, url
+
+
+def test_directory_is_grouped_by_guide_and_linked_from_about_and_start_here(site, slugs):
+    """One group per guide (its id is the slug, as on the FAQ and Checklists pages), and
+    readers find the directory from the About and Start here pages in both languages."""
+    for lang in LANGUAGES:
+        soup = site.html(PREFIXES[lang] + DIRECTORY)
+        assert [h2["id"] for h2 in soup.select("article h2[id]")] == slugs
+        for page in ("about/", "start-here/"):
+            links = site.html(PREFIXES[lang] + page).select("article a[href]")
+            assert any(a["href"].endswith(f"{DIRECTORY}") for a in links), (lang, page)
+
+
+def test_every_page_has_a_meaningful_title_description_and_open_graph(site):
+    """Pasted into chat, every page previews with its own title and description, its
+    absolute URL, the site's name and the page's locale (no image: nothing is fetched)."""
+    locales = {"id": ("id_ID", "en_US"), "en": ("en_US", "id_ID")}
+    names = {"id": "Panduan Relasi Kerja", "en": "Workplace Relationships Guide"}
+    descriptions = set()
+    for path in site.pages():
+        rel = path.relative_to(site.dir).as_posix()
+        if rel == "404.html":
+            continue
+        lang = "en" if rel.startswith("en/") else "id"
+        soup = site.html(rel.removesuffix("index.html"))
+        og = {m["property"]: m["content"] for m in soup.select("meta[property^='og:']")}
+        description = soup.find("meta", attrs={"name": "description"})["content"]
+        assert og["og:description"] == description and len(description) > 60, rel
+        descriptions.add(description)
+        assert (
+            og["og:url"]
+            == soup.find("link", rel="canonical")["href"]
+            == site.url + rel.removesuffix("index.html")
+        )
+        assert og["og:site_name"] == names[lang]
+        assert (og["og:locale"], og["og:locale:alternate"]) == locales[lang]
+        parts = rel.removeprefix("en/").split("/")
+        is_guide = len(parts) == 3 and parts[0] == "guides"
+        assert og["og:type"] == ("article" if is_guide else "website"), rel
+        title = soup.title.string
+        assert title.endswith(names[lang]) and og["og:title"] in title, rel
+    assert len(descriptions) == len(site.pages()) - 1, "each page describes itself"
+
+
+@pytest.fixture
+def clip(browser, site):
+    """A page whose clipboard can be read back."""
+    context = browser.new_context(viewport={"width": 1280, "height": 900})
+    context.grant_permissions(["clipboard-read", "clipboard-write"])
+    page = context.new_page()
+    yield page
+    context.close()
+
+
+def heading_text(locator) -> str:
+    return locator.evaluate(
+        "h => { const c = h.cloneNode(true); c.querySelectorAll('.headerlink')"
+        ".forEach(e => e.remove()); return c.textContent.trim(); }"
+    )
+
+
+@pytest.mark.parametrize("lang", LANGUAGES)
+def test_every_heading_faq_and_checklist_on_a_guide_has_copy_link_controls(clip, site, lang):
+    """Under the title and every section heading, FAQ question and the checklist there is a
+    button for this language and one for the other, named after the heading they copy."""
+    clip.goto(f"{site.url}{PREFIXES[lang]}guides/{GUIDE}/")
+    headings = clip.locator(".md-content article > :is(h1, h2[id], h3[id])")
+    ids = headings.evaluate_all("hs => hs.map(h => h.id)")
+    assert {"checklist", "faq", "faq-identify-mentors", "what-to-look-for"} <= set(ids)
+    for n in range(headings.count()):
+        heading = headings.nth(n)
+        buttons = heading.locator(
+            "xpath=following-sibling::*[1][contains(@class,'kb-copy')]//button"
+        )
+        text = heading_text(heading)
+        labels = [buttons.nth(i).get_attribute("aria-label") for i in range(buttons.count())]
+        assert labels == [f"{COPY[lang]}: {text}", f"{COPY_OTHER[lang]}: {text}"], ids[n]
+
+
+@pytest.mark.parametrize("lang", LANGUAGES)
+@pytest.mark.parametrize("anchor", ["what-to-look-for", "faq-identify-mentors", "checklist", ""])
+def test_copy_link_puts_the_absolute_url_on_the_clipboard_in_both_languages(
+    clip, site, lang, anchor
+):
+    """The buttons copy site_url + the page + #id, in this and the other language, and say so
+    in a live region that screen readers announce."""
+    clip.goto(f"{site.url}{PREFIXES[lang]}guides/{GUIDE}/")
+    heading = clip.locator(f"h2#{anchor}, h3#{anchor}" if anchor else "article > h1").first
+    group = heading.locator("xpath=following-sibling::*[1]")
+    fragment = f"#{anchor}" if anchor else ""
+    for button, target_lang in ((0, lang), (1, OTHER[lang])):
+        group.get_by_role("button").nth(button).click()
+        expect(clip.get_by_role("status").last).to_have_text(DONE[lang] + heading_text(heading))
+        copied = clip.evaluate("navigator.clipboard.readText()")
+        assert copied == f"{site.url}{PREFIXES[target_lang]}guides/{GUIDE}/{fragment}"
+
+
+def test_copy_link_works_from_the_keyboard_with_visible_focus(clip, site):
+    """Tab reaches the button, its focus ring shows, and Enter copies."""
+    clip.goto(f"{site.url}guides/{GUIDE}/")
+    button = clip.locator("#faq-identify-mentors + .kb-copy button").first
+    button.focus()
+    clip.keyboard.press("Shift+Tab")
+    clip.keyboard.press("Tab")
+    assert button.evaluate("b => b === document.activeElement && b.matches(':focus-visible')")
+    assert button.evaluate("b => getComputedStyle(b).outlineStyle") == "solid"
+    clip.keyboard.press("Enter")
+    expect(clip.get_by_role("status").last).to_contain_text("Tautan disalin")
+    assert clip.evaluate("navigator.clipboard.readText()").endswith("#faq-identify-mentors")
+
+
+def test_refused_copy_says_so_and_shows_the_address(browser, site):
+    """If the browser refuses the clipboard, the reader is told, with the address to copy."""
+    context = browser.new_context()
+    context.add_init_script("navigator.clipboard.writeText = () => Promise.reject(new Error());")
+    page = context.new_page()
+    try:
+        page.goto(f"{site.url}guides/{GUIDE}/")
+        page.locator("#checklist + .kb-copy button").first.click()
+        expect(page.get_by_role("status").last).to_have_text(
+            f"Gagal menyalin. Salin alamat ini secara manual: {site.url}guides/{GUIDE}/#checklist"
+        )
+    finally:
+        context.close()
+
+
+def test_directory_copy_buttons_copy_the_listed_url(clip, site):
+    """On the link directory, the button after each URL copies exactly that URL."""
+    clip.goto(f"{site.url}en/{DIRECTORY}")
+    links = clip.locator("a.kb-directory__url")
+    assert links.count() == len(directory_urls(site, "en"))
+    for n in (0, 3, links.count() - 1):
+        link = links.nth(n)
+        button = link.locator("xpath=following-sibling::button[1]")
+        label = link.get_attribute("data-kb-copy-label")
+        assert button.get_attribute("aria-label") == f"Copy link: {label}"
+        button.click()
+        expect(clip.get_by_role("status").last).to_have_text(f"Link copied: {label}")
+        assert clip.evaluate("navigator.clipboard.readText()") == link.get_attribute("href")
+
+
+CONTRAST = """b => {
+  const rgba = s => s.match(/[\\d.]+/g).map(Number);
+  const lum = ([r, g, b]) => [r, g, b].map(v => { v /= 255;
+    return v <= 0.03928 ? v / 12.92 : ((v + 0.055) / 1.055) ** 2.4; })
+    .reduce((s, v, i) => s + v * [0.2126, 0.7152, 0.0722][i], 0);
+  let bg = null;
+  for (let e = b; e && !bg; e = e.parentElement) {
+    const c = rgba(getComputedStyle(e).backgroundColor);
+    if (c.length < 4 || c[3] > 0) bg = c;
+  }
+  const fg = rgba(getComputedStyle(b).color);
+  const a = fg.length > 3 ? fg[3] : 1;
+  const mixed = [0, 1, 2].map(i => fg[i] * a + bg[i] * (1 - a));
+  const [l1, l2] = [lum(mixed), lum(bg)].sort((x, y) => y - x);
+  return (l1 + 0.05) / (l2 + 0.05);
+}"""
+
+
+@pytest.mark.parametrize("scheme", ["light", "dark"])
+def test_copy_buttons_are_large_enough_and_readable_in_both_schemes(browser, site, scheme):
+    """Targets are at least 24 x 24 px and the text has 4.5:1 contrast, light and dark."""
+    context = browser.new_context(color_scheme=scheme)
+    page = context.new_page()
+    try:
+        page.goto(f"{site.url}guides/{GUIDE}/")
+        expected = "slate" if scheme == "dark" else "default"
+        assert page.locator("body").get_attribute("data-md-color-scheme") == expected
+        button = page.locator(".kb-copy button").nth(2)
+        box = button.bounding_box()
+        assert box["height"] >= 24 and box["width"] >= 24
+        assert button.evaluate(CONTRAST) >= 4.5
+    finally:
+        context.close()
+
+
+@pytest.mark.parametrize("path", [f"guides/{GUIDE}/", "faq/", "checklists/", f"en/{DIRECTORY}"])
+def test_pages_print_without_navigation_or_controls(clip, site, path):
+    """Printed guides, FAQ, checklists and the directory show the content only: no header,
+    sidebars, footer, copy buttons or permalink signs; FAQ answers are printed in full."""
+    clip.goto(site.url + path)
+    clip.emulate_media(media="print")
+    hidden = [".md-header", ".md-sidebar--primary", ".md-sidebar--secondary", ".md-footer"]
+    hidden += [".kb-copy", ".kb-copy__button", ".headerlink", ".kb-checklist__actions"]
+    for selector in hidden:
+        for n in range(min(clip.locator(selector).count(), 5)):
+            assert not clip.locator(selector).nth(n).is_visible(), (path, selector)
+    assert clip.locator("article h1").is_visible()
+    if path.startswith("guides/"):
+        answer = clip.locator("#faq-identify-mentors + * + p")
+        assert answer.is_visible() and answer.inner_text().strip()
+
+
+def test_long_urls_and_copy_buttons_fit_a_phone(browser, site):
+    """At 375 px the directory's long URLs wrap and the guide's buttons wrap: no sideways
+    scrolling."""
+    context = browser.new_context(viewport={"width": 375, "height": 740}, is_mobile=True)
+    page = context.new_page()
+    try:
+        for url in (DIRECTORY, f"en/{DIRECTORY}", f"guides/{GUIDE}/", f"en/guides/{GUIDE}/"):
+            page.goto(site.url + url)
+            overflow = page.evaluate("document.documentElement.scrollWidth - window.innerWidth")
+            assert overflow <= 0, f"/{url} overflows by {overflow}px"
+    finally:
+        context.close()
