@@ -82,7 +82,10 @@ def _related(page: Page, guide: Any) -> str:
     others = list(_pass["guides"].values())
     ranked = rank_related(guide, others, _pass["terms"])
     items = [f"- [{g.title}]({guide_link(page.file.src_uri, g.slug)}): {g.summary}" for g in ranked]
-    return join_blocks(f"## {ui['related_heading']} {{ #related-guides }}", "\n".join(items))
+    # Left out of search: it repeats other guides' summaries, which would turn up as results
+    # pointing at the wrong page (and it is text the search index would carry twice).
+    heading = f"## {ui['related_heading']} {{ #related-guides data-search-exclude }}"
+    return join_blocks(heading, "\n".join(items))
 
 
 def _glossary_page(page: Page) -> str:

@@ -9,7 +9,7 @@ from knowledgebase.checklists import insert_before_faq
 from knowledgebase.errors import ContentError
 from knowledgebase.faq import faq_jsonld
 from knowledgebase.glossary import Glossary, Term, link_terms, terms_used
-from knowledgebase.markdown_text import to_plain_text
+from knowledgebase.markdown_text import headings, to_plain_text
 from knowledgebase.model import Vocabulary, parse_guide
 from knowledgebase.related import rank_related
 from knowledgebase.urls import guide_link, page_url_in, relative_url
@@ -213,3 +213,14 @@ def test_urls_between_languages():
 
 def test_plain_text_of_markdown():
     assert to_plain_text("A **b** [c](d.md)\n\n- e") == "A b c e"
+
+
+def test_heading_ids_are_read_from_attribute_lists_with_other_attributes():
+    """A heading may carry more than its id ("{ #related-guides data-search-exclude }"); the
+    id still counts for parity checks and the published-URL manifest."""
+    found = headings("## Related { #related-guides data-search-exclude }\n## Plain\n## A { .x }")
+    assert [(h.text, h.id) for h in found] == [
+        ("Related", "related-guides"),
+        ("Plain", None),
+        ("A { .x }", None),
+    ]

@@ -117,6 +117,15 @@ def test_each_language_has_its_own_index_with_every_faq_question_as_an_entry(sit
     assert len(_index(site, "id")["docs"]) > 100 and len(_index(site, "en")["docs"]) > 100
 
 
+def test_related_guides_sections_are_not_search_results(site):
+    """The "Related guides" section repeats other guides' summaries; as a result it would send
+    readers to the wrong page, so it is left out of the index (the heading keeps its anchor)."""
+    for lang in ("id", "en"):
+        locations = [d["location"] for d in _index(site, lang)["docs"]]
+        assert not [loc for loc in locations if loc.endswith("#related-guides")]
+    assert site.html("guides/finding-a-mentor/").find(id="related-guides") is not None
+
+
 def test_worker_language_scripts_are_published(site):
     """Material's worker imports lunr.<code>.min.js for the index's language; without the file
     search breaks, so the build must publish one per language, synonyms included."""

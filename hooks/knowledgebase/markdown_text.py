@@ -17,7 +17,9 @@ SafeLoader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 
 FRONT_MATTER = re.compile(r"\A---[ \t]*\n(.*?\n)?---[ \t]*(?:\n|\Z)", re.DOTALL)
 HEADING = re.compile(r"^(#{1,6})[ \t]+(.+?)[ \t]*$")
-EXPLICIT_ID = re.compile(r"^(.*?)[ \t]*\{[ \t]*#([^\s}]+)[ \t]*\}$")
+# A heading's attribute list, e.g. "{ #faq }" or "{ #related-guides data-search-exclude }".
+ATTR_LIST = re.compile(r"^(.*?)[ \t]*\{([^{}]*)\}$")
+ATTR_ID = re.compile(r"(?:^|\s)#([^\s}]+)")
 FENCE = re.compile(r"^[ \t]*(```|~~~)")
 ID_PATTERN = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
 
@@ -61,9 +63,10 @@ def headings(body: str, first_line: int = 1) -> list[Heading]:
         if not match:
             continue
         text = match.group(2).rstrip("#").rstrip()
-        explicit = EXPLICIT_ID.match(text)
-        if explicit:
-            found.append(Heading(len(match.group(1)), explicit.group(1), explicit.group(2), number))
+        attrs = ATTR_LIST.match(text)
+        explicit = ATTR_ID.search(attrs.group(2)) if attrs else None
+        if attrs and explicit:
+            found.append(Heading(len(match.group(1)), attrs.group(1), explicit.group(1), number))
         else:
             found.append(Heading(len(match.group(1)), text, None, number))
     return found
