@@ -48,6 +48,20 @@ def build_site(project: Path, site_dir: Path, site_url: str | None = None) -> Bu
     return Build(proc.returncode, proc.stdout + proc.stderr, site_dir)
 
 
+def make_build(project: Path) -> Build:
+    """Run what `make build` runs (``scripts/build.py``: strict build into a temporary folder,
+    swapped into ``project/site`` on success only) in a child process."""
+    proc = subprocess.run(
+        [sys.executable, str(ROOT / "scripts" / "build.py")],
+        cwd=project,
+        env={**os.environ, "NO_MKDOCS_2_WARNING": "1"},
+        capture_output=True,
+        text=True,
+        timeout=600,
+    )
+    return Build(proc.returncode, proc.stdout + proc.stderr, project / "site")
+
+
 def make_project(tmp_path: Path, pages: dict[str, str]) -> Path:
     """A tiny site: the real config, hooks, templates and data, with only ``pages`` as docs."""
     project = tmp_path / "project"
