@@ -2,6 +2,10 @@
 
 MkDocs events handled:
 
+- ``on_startup``: notes whether this process is ``mkdocs serve``. Its live-reload script is
+  inline and changes with every response, so pages served by ``make serve`` get
+  ``script-src 'self' 'unsafe-inline'`` instead of hashes; built pages (``make build``, the
+  deploy) never do. The flag is set once per process, from the command, never accumulated.
 - ``on_pre_build``: lints every Markdown file under ``docs/`` (raw ``<script>`` or ``<iframe>``,
   inline event handlers, ``javascript:`` URLs; see ``knowledgebase.security.lint_markdown``)
   and logs each problem as an error naming the file and line, so the strict build fails.
@@ -11,7 +15,7 @@ MkDocs events handled:
   SHA-256 hashes of that page's inline scripts. Runs last (priority -100), after every other
   hook or plugin has changed the HTML, so the hashes match what is published.
 
-No state is kept: each page's policy is computed from the page itself.
+Apart from that flag no state is kept: each page's policy is computed from the page itself.
 """
 
 from __future__ import annotations
@@ -24,6 +28,11 @@ from mkdocs.plugins import event_priority, get_plugin_logger
 from mkdocs.structure.pages import Page
 
 log = get_plugin_logger("security")
+_process = {"serving": False}
+
+
+def on_startup(command: str, dirty: bool) -> None:
+    _process["serving"] = command == "serve"
 
 
 def on_pre_build(config: MkDocsConfig) -> None:
@@ -35,7 +44,7 @@ def on_pre_build(config: MkDocsConfig) -> None:
 
 def _with_policy(html: str, where: str) -> str:
     try:
-        return add_csp_meta(html)
+        return add_csp_meta(html, allow_inline_scripts=_process["serving"])
     except ValueError as exc:
         raise PluginError(f"Content-Security-Policy for {where}: {exc}") from exc
 

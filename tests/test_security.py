@@ -5,6 +5,7 @@ sources may not smuggle in scripts, frames, event handlers or javascript: URLs."
 from __future__ import annotations
 
 import pytest
+from bs4 import BeautifulSoup
 from knowledgebase.security import (
     add_csp_meta,
     content_security_policy,
@@ -199,3 +200,19 @@ def test_build_fails_on_a_raw_script_naming_file_and_line(tmp_path):
     build = build_site(make_project(tmp_path, pages), tmp_path / "site")
     assert build.returncode != 0
     assert f"ERROR   -  security: docs/about.id.md:5: {SCRIPT_RULE}" in build.warnings
+
+
+def test_mkdocs_serve_pages_allow_the_live_reload_script_and_built_pages_do_not():
+    """`make serve` injects an inline live-reload script that differs on every response, so
+    served pages allow inline scripts; a build (what is deployed) only allows hashed ones."""
+    import security  # hooks/security.py
+
+    try:
+        security.on_startup(command="serve", dirty=False)
+        served = directives(csp_of(BeautifulSoup(security._with_policy(PAGE, "p"), "lxml")))
+        security.on_startup(command="build", dirty=False)
+        built = directives(csp_of(BeautifulSoup(security._with_policy(PAGE, "p"), "lxml")))
+    finally:
+        security.on_startup(command="build", dirty=False)
+    assert served["script-src"] == ["'self'", "'unsafe-inline'"]
+    assert built["script-src"] == ["'self'", *inline_script_hashes(PAGE)]

@@ -85,9 +85,16 @@ def inline_script_hashes(page_html: str) -> list[str]:
     return sorted({script_hash(source) for source in parser.scripts})
 
 
-def content_security_policy(script_hashes: Iterable[str] = ()) -> str:
-    """The site's policy, with ``script_hashes`` added to ``script-src``."""
-    extra = " ".join(script_hashes)
+def content_security_policy(
+    script_hashes: Iterable[str] = (), *, allow_inline_scripts: bool = False
+) -> str:
+    """The site's policy, with ``script_hashes`` added to ``script-src``.
+
+    ``allow_inline_scripts`` is for ``mkdocs serve`` only: its live-reload script is inline and
+    different on every response, so no hash can allow it. Hashes are left out then, because a
+    browser ignores 'unsafe-inline' in a directive that also lists hashes.
+    """
+    extra = "'unsafe-inline'" if allow_inline_scripts else " ".join(script_hashes)
     parts = []
     for directive, sources in POLICY:
         if directive == "script-src" and extra:
@@ -96,7 +103,7 @@ def content_security_policy(script_hashes: Iterable[str] = ()) -> str:
     return "; ".join(parts)
 
 
-def add_csp_meta(page_html: str) -> str:
+def add_csp_meta(page_html: str, *, allow_inline_scripts: bool = False) -> str:
     """Insert the policy as the first element after ``<meta charset>`` in ``<head>``, so it
     covers every element that follows. Raises ValueError if the page has no charset meta
     or already has a policy (a template would then need fixing, not a second policy)."""
@@ -105,7 +112,8 @@ def add_csp_meta(page_html: str) -> str:
     charset = CHARSET_META.search(page_html)
     if charset is None:
         raise ValueError('no <meta charset="utf-8"> to place the Content-Security-Policy after')
-    policy = content_security_policy(inline_script_hashes(page_html))
+    hashes = () if allow_inline_scripts else inline_script_hashes(page_html)
+    policy = content_security_policy(hashes, allow_inline_scripts=allow_inline_scripts)
     meta = f'\n    {CSP_META_START} content="{html.escape(policy, quote=False)}">'
     return page_html[: charset.end()] + meta + page_html[charset.end() :]
 
