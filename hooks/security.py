@@ -14,13 +14,18 @@ MkDocs events handled:
   after ``<meta charset>`` in every rendered page and in the static ``404.html``, with the
   SHA-256 hashes of that page's inline scripts. Runs last (priority -100), after every other
   hook or plugin has changed the HTML, so the hashes match what is published.
+- ``on_post_build`` (last, priority -100): gives the policy to any HTML file in the site that
+  was written without going through those events (a plugin's redirect pages, say), so every
+  published page has one.
 
 Apart from that flag no state is kept: each page's policy is computed from the page itself.
 """
 
 from __future__ import annotations
 
-from knowledgebase.security import add_csp_meta, lint_docs
+from pathlib import Path
+
+from knowledgebase.security import CSP_META_START, add_csp_meta, lint_docs
 from knowledgebase.site import docs_dir, is_default_language, project_dir
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
@@ -59,3 +64,13 @@ def on_post_template(output_content: str, template_name: str, config: MkDocsConf
     if not template_name.endswith(".html"):
         return output_content  # sitemap.xml
     return _with_policy(output_content, f"template {template_name}")
+
+
+@event_priority(-100)
+def on_post_build(config: MkDocsConfig) -> None:
+    site = Path(config.site_dir)
+    for path in sorted(site.rglob("*.html")):
+        html = path.read_text(encoding="utf-8")
+        if CSP_META_START not in html:
+            where = path.relative_to(site).as_posix()
+            path.write_text(_with_policy(html, f"site file {where}"), encoding="utf-8")

@@ -216,3 +216,17 @@ def test_mkdocs_serve_pages_allow_the_live_reload_script_and_built_pages_do_not(
         security.on_startup(command="build", dirty=False)
     assert served["script-src"] == ["'self'", "'unsafe-inline'"]
     assert built["script-src"] == ["'self'", *inline_script_hashes(PAGE)]
+
+
+def test_html_written_outside_page_rendering_gets_the_policy_too(tmp_path):
+    """HTML that reaches site/ without being rendered as a page (a redirect page written by a
+    plugin, an HTML file copied from docs/) gets the policy, with its inline script hashed."""
+    redirect = (
+        '<!doctype html><html><head><meta charset="utf-8"><title>Redirecting</title>'
+        '<script>location.href="../";</script></head><body></body></html>'
+    )
+    pages = {**HOME, "legacy/old.html": redirect}
+    build = build_site(make_project(tmp_path, pages), tmp_path / "site")
+    assert build.returncode == 0, build.log
+    soup = BeautifulSoup((tmp_path / "site" / "legacy" / "old.html").read_text(), "lxml")
+    assert directives(csp_of(soup))["script-src"] == ["'self'", script_hash('location.href="../";')]
