@@ -13,7 +13,7 @@ ADDR ?= 127.0.0.1:8000
 # MkDocs 1.6 prints a banner about MkDocs 2 on every run; it is noise in build logs.
 export NO_MKDOCS_2_WARNING := 1
 
-.PHONY: help setup serve build test lint lock bench clean
+.PHONY: help setup serve build test lint lock bench audit budgets clean
 
 help:
 	@echo "make serve  - set up, then serve both languages at http://$(ADDR) with live reload"
@@ -21,6 +21,8 @@ help:
 	@echo "make build  - strict build into a temporary folder, swapped into site/ on success only"
 	@echo "make lint   - ruff over hooks/, tests/, scripts/ and benchmarks/"
 	@echo "make bench  - build benchmark of the hooks (N = 50, 200, 800), report in benchmarks/"
+	@echo "make audit  - Lighthouse on key pages, both languages, mobile and desktop; report in benchmarks/"
+	@echo "make budgets - transferred bytes per page type against benchmarks/budgets.toml; report in benchmarks/"
 	@echo "make lock   - regenerate $(LOCK) from pyproject.toml (maintainers)"
 
 setup: $(STAMP) $(NODE_STAMP)
@@ -49,6 +51,12 @@ lint: $(STAMP)
 
 bench: $(STAMP)
 	$(BIN)/python benchmarks/build_bench.py
+
+audit: $(STAMP) $(NODE_STAMP)
+	$(BIN)/python benchmarks/audit.py
+
+budgets: $(STAMP)
+	$(BIN)/python benchmarks/size_report.py
 
 lock: $(STAMP)
 	$(BIN)/uv pip compile pyproject.toml --universal --python-version 3.11.5 \

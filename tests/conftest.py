@@ -4,6 +4,7 @@ and a Chromium browser driven by Playwright."""
 from __future__ import annotations
 
 import os
+import shutil
 import warnings
 from collections.abc import Iterator
 from dataclasses import dataclass
@@ -52,15 +53,22 @@ def site(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Site]:
         yield Site(site_dir, url, build)
 
 
+def missing_tool(what: str, reason: str) -> None:
+    """Skip loudly on a developer's machine, fail in CI (CI=true), where every test must run."""
+    if os.environ.get("CI") == "true":
+        pytest.fail(f"{reason}; {what} tests are required in CI")
+    warnings.warn(f"SKIPPING {what.upper()} TESTS: {reason}", stacklevel=2)
+    pytest.skip(reason)
+
+
 @pytest.fixture(scope="session")
 def browser() -> Iterator[object]:
     path = chromium_path()
     if path is None:
-        reason = "Chromium not found (install Debian's chromium or set CHROMIUM=/path/to/chromium)"
-        if os.environ.get("CI") == "true":
-            pytest.fail(f"{reason}; browser tests are required in CI")
-        warnings.warn(f"SKIPPING BROWSER TESTS: {reason}", stacklevel=1)
-        pytest.skip(reason)
+        missing_tool(
+            "browser",
+            "Chromium not found (install Debian's chromium or set CHROMIUM=/path/to/chromium)",
+        )
     from playwright.sync_api import sync_playwright
 
     with sync_playwright() as playwright:
@@ -122,9 +130,16 @@ AXE = ROOT / "node_modules" / "axe-core" / "axe.min.js"
 def axe_source() -> str:
     """axe-core's script, from the npm lock (``make setup`` runs ``npm ci``)."""
     if not AXE.is_file():
-        reason = f"{AXE.relative_to(ROOT)} is missing (run `make setup`, which runs `npm ci`)"
-        if os.environ.get("CI") == "true":
-            pytest.fail(f"{reason}; accessibility tests are required in CI")
-        warnings.warn(f"SKIPPING AXE TESTS: {reason}", stacklevel=1)
-        pytest.skip(reason)
+        missing_tool("axe", f"{AXE} is missing (run `make setup`, which runs `npm ci`)")
     return AXE.read_text(encoding="utf-8")
+
+
+@pytest.fixture(scope="session")
+def lighthouse() -> None:
+    """Lighthouse (npm, from the lock), Node.js and Chromium are all there."""
+    from audit import LIGHTHOUSE, chrome_path
+
+    if chromium_path() is None or chrome_path() is None:
+        missing_tool("lighthouse", "Chromium not found (install Debian's chromium)")
+    if shutil.which("node") is None or not LIGHTHOUSE.is_file():
+        missing_tool("lighthouse", f"node or {LIGHTHOUSE} missing (run `make setup`: npm ci)")
