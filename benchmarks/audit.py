@@ -121,11 +121,26 @@ def run_lighthouse(
         )
         if key in audits
     }
-    notes = {
-        key: f"{audits[key]['title']} (score {audits[key]['score']})"
-        for key in ("is-on-https", "csp-xss", "has-hsts", "origin-isolation")
-        if key in audits
-    }
+    notes = {}
+    for key in (
+        "is-on-https",
+        "csp-xss",
+        "has-hsts",
+        "origin-isolation",
+        "clickjacking-mitigation",
+    ):
+        if key not in audits:
+            continue
+        items = audits[key].get("details", {}).get("items", [])
+        found = "; ".join(
+            f"{item.get('severity', 'note')}: {item['description']}"
+            for item in items
+            if isinstance(item.get("description"), str)
+        )
+        mode = audits[key]["scoreDisplayMode"]
+        notes[key] = f"{audits[key]['title']} [{mode}, score {audits[key]['score']}]" + (
+            f": {found}" if found else ": no findings"
+        )
     return Audit(url, form_factor, scores, failed, metrics, notes)
 
 
@@ -181,10 +196,16 @@ def report(
             f"| {m.get('first-contentful-paint', '')} | {m.get('largest-contentful-paint', '')} "
             f"| {m.get('total-blocking-time', '')} | {m.get('cumulative-layout-shift', '')} |"
         )
-    lines += ["", "All targets met." if not problems else "Below target:", ""]
-    lines += [f"- {p}" for p in problems]
+    lines += ["", "All targets met." if not problems else "Below target:"]
+    lines += ["", *[f"- {p}" for p in problems]] if problems else []
     notes = audits[0].notes if audits else {}
-    lines += ["", "Informative audits (unscored) on the first page:", ""]
+    lines += [
+        "",
+        "Security-header audits on the first page (HTTPS is scored; the others are informative, "
+        "carry no score, and read HTTP headers, which GitHub Pages sets in production and the "
+        "local server does not; the policy here is the `<meta>` one):",
+        "",
+    ]
     lines += [f"- `{key}`: {text}" for key, text in notes.items()]
     return "\n".join(lines).rstrip() + "\n"
 
