@@ -7,6 +7,7 @@ import json
 import random
 
 from size_report import PAGE_TYPES, Row, load_budgets, measure, over_budget
+from support import ROOT
 
 
 def test_every_page_type_is_within_its_budget(site):
@@ -72,3 +73,13 @@ def test_per_language_search_indexes_count_for_their_language(tmp_path):
     )
     rows = {(r.page_type, r.lang): r for r in measure(tmp_path)}
     assert rows[("guide", "en")].index > 2000 > rows[("guide", "id")].index > 0
+
+
+def test_readme_states_the_budgets_in_force():
+    """The README's budget table shows exactly the numbers the tests enforce."""
+    readme = (ROOT / "README.md").read_text(encoding="utf-8")
+    budgets = load_budgets()
+    flat = {f"size.{k}": v for k, v in budgets.items() if not isinstance(v, dict)}
+    flat |= {f"size.html.{k}": v for k, v in budgets["html"].items()}
+    for key, value in flat.items():
+        assert f"| `{key}` | {value} |" in readme, key
