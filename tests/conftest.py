@@ -4,6 +4,7 @@ and a Chromium browser driven by Playwright."""
 from __future__ import annotations
 
 import os
+import shutil
 import warnings
 from collections.abc import Iterator
 from dataclasses import dataclass
@@ -33,6 +34,15 @@ class Site:
     def pages(self) -> list[Path]:
         return sorted(p for p in self.dir.rglob("*.html") if "assets" not in p.parts)
 
+    def page_urls(self) -> list[str]:
+        """URL (relative to ``url``) of every built HTML page, both languages and 404.html:
+        pages added later (by any hook or plugin) are covered without naming them."""
+        urls = []
+        for path in self.pages():
+            rel = path.relative_to(self.dir).as_posix()
+            urls.append(rel.removesuffix("index.html"))
+        return urls
+
 
 @pytest.fixture(scope="session")
 def site(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Site]:
@@ -43,15 +53,22 @@ def site(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Site]:
         yield Site(site_dir, url, build)
 
 
+def missing_tool(what: str, reason: str) -> None:
+    """Skip loudly on a developer's machine, fail in CI (CI=true), where every test must run."""
+    if os.environ.get("CI") == "true":
+        pytest.fail(f"{reason}; {what} tests are required in CI")
+    warnings.warn(f"SKIPPING {what.upper()} TESTS: {reason}", stacklevel=2)
+    pytest.skip(reason)
+
+
 @pytest.fixture(scope="session")
 def browser() -> Iterator[object]:
     path = chromium_path()
     if path is None:
-        reason = "Chromium not found (install Debian's chromium or set CHROMIUM=/path/to/chromium)"
-        if os.environ.get("CI") == "true":
-            pytest.fail(f"{reason}; browser tests are required in CI")
-        warnings.warn(f"SKIPPING BROWSER TESTS: {reason}", stacklevel=1)
-        pytest.skip(reason)
+        missing_tool(
+            "browser",
+            "Chromium not found (install Debian's chromium or set CHROMIUM=/path/to/chromium)",
+        )
     from playwright.sync_api import sync_playwright
 
     with sync_playwright() as playwright:
@@ -62,18 +79,39 @@ def browser() -> Iterator[object]:
 
 @dataclass
 class Tab:
-    """A browser page plus every request it made and every console error it logged."""
+    """A browser page plus every request it made, every console error it logged and every
+    Content-Security-Policy violation the browser reported (``securitypolicyviolation``)."""
 
     page: object
     requests: list[str]
     console_errors: list[str]
+    csp_violations: list[str]
+
+
+# Runs before any page script (init scripts are not subject to the page's policy) and reports
+# each violation through a binding, which survives navigations.
+CSP_LISTENER = """
+document.addEventListener("securitypolicyviolation", (e) => window.__kbCspViolation(
+  `${e.violatedDirective} blocked ${e.blockedURI || "inline"} at ${e.sourceFile}:${e.lineNumber}`
+));
+"""
+
+
+def watch_csp(context: object, into: list[str]) -> None:
+    """Record every CSP violation of every page opened in ``context`` into ``into``."""
+    context.expose_binding(  # type: ignore[attr-defined]
+        "__kbCspViolation", lambda source, text: into.append(f"{source['page'].url}: {text}")
+    )
+    context.add_init_script(script=CSP_LISTENER)  # type: ignore[attr-defined]
 
 
 @pytest.fixture
 def tab(browser, site: Site) -> Iterator[Tab]:  # type: ignore[no-untyped-def]
     context = browser.new_context(viewport={"width": 1280, "height": 900})
+    result = Tab(None, [], [], [])
+    watch_csp(context, result.csp_violations)
     page = context.new_page()
-    result = Tab(page, [], [])
+    result.page = page
     page.on("request", lambda request: result.requests.append(request.url))
     page.on(
         "console",
@@ -83,3 +121,25 @@ def tab(browser, site: Site) -> Iterator[Tab]:  # type: ignore[no-untyped-def]
     )
     yield result
     context.close()
+
+
+AXE = ROOT / "node_modules" / "axe-core" / "axe.min.js"
+
+
+@pytest.fixture(scope="session")
+def axe_source() -> str:
+    """axe-core's script, from the npm lock (``make setup`` runs ``npm ci``)."""
+    if not AXE.is_file():
+        missing_tool("axe", f"{AXE} is missing (run `make setup`, which runs `npm ci`)")
+    return AXE.read_text(encoding="utf-8")
+
+
+@pytest.fixture(scope="session")
+def lighthouse() -> None:
+    """Lighthouse (npm, from the lock), Node.js and Chromium are all there."""
+    from audit import LIGHTHOUSE, chrome_path
+
+    if chromium_path() is None or chrome_path() is None:
+        missing_tool("lighthouse", "Chromium not found (install Debian's chromium)")
+    if shutil.which("node") is None or not LIGHTHOUSE.is_file():
+        missing_tool("lighthouse", f"node or {LIGHTHOUSE} missing (run `make setup`: npm ci)")

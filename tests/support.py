@@ -2,18 +2,14 @@
 
 from __future__ import annotations
 
-import functools
-import http.server
 import os
 import shutil
 import subprocess
 import sys
-import threading
-from collections.abc import Iterator
-from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
 
+import site_tools
 from bs4 import BeautifulSoup
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -50,6 +46,20 @@ def build_site(
         timeout=600,
     )
     return Build(proc.returncode, proc.stdout + proc.stderr, site_dir)
+
+
+def make_build(project: Path) -> Build:
+    """Run what `make build` runs (``scripts/build.py``: strict build into a temporary folder,
+    swapped into ``project/site`` on success only) in a child process."""
+    proc = subprocess.run(
+        [sys.executable, str(ROOT / "scripts" / "build.py")],
+        cwd=project,
+        env={**os.environ, "NO_MKDOCS_2_WARNING": "1"},
+        capture_output=True,
+        text=True,
+        timeout=600,
+    )
+    return Build(proc.returncode, proc.stdout + proc.stderr, project / "site")
 
 
 def make_project(tmp_path: Path, pages: dict[str, str]) -> Path:
@@ -143,50 +153,9 @@ def parse_html(path: Path) -> BeautifulSoup:
     return BeautifulSoup(path.read_text(encoding="utf-8"), "lxml")
 
 
-class _PrefixHandler(http.server.SimpleHTTPRequestHandler):
-    """Serves a built site under a URL prefix, answering misses with the site's 404.html
-    and status 404, the way GitHub Pages serves a project site."""
-
-    prefix = "/"
-
-    def log_message(self, format: str, *args: object) -> None:
-        pass
-
-    def send_head(self):  # type: ignore[no-untyped-def]
-        path = self.path.split("?", 1)[0].split("#", 1)[0]
-        if not path.startswith(self.prefix):
-            return self._not_found()
-        self.path = "/" + path[len(self.prefix) :]
-        local = Path(self.translate_path(self.path))
-        if (local.is_dir() and not (local / "index.html").exists()) or not local.exists():
-            return self._not_found()
-        return super().send_head()
-
-    def _not_found(self):  # type: ignore[no-untyped-def]
-        body = (Path(self.directory) / "404.html").read_bytes()
-        self.send_response(404)
-        self.send_header("Content-Type", "text/html; charset=utf-8")
-        self.send_header("Content-Length", str(len(body)))
-        self.end_headers()
-        from io import BytesIO
-
-        return BytesIO(body)
-
-
-@contextmanager
-def serve(site_dir: Path, prefix: str = "/") -> Iterator[str]:
-    """Serve ``site_dir`` on 127.0.0.1 under ``prefix``; yields the base URL."""
-    handler = type("Handler", (_PrefixHandler,), {"prefix": prefix})
-    server = http.server.ThreadingHTTPServer(
-        ("127.0.0.1", 0), functools.partial(handler, directory=str(site_dir))
-    )
-    thread = threading.Thread(target=server.serve_forever, daemon=True)
-    thread.start()
-    try:
-        yield f"http://127.0.0.1:{server.server_address[1]}{prefix}"
-    finally:
-        server.shutdown()
-        server.server_close()
+# The tests serve the site as the report scripts do (benchmarks/site_tools.py: like GitHub
+# Pages, gzip and 404.html included).
+serve = site_tools.serve
 
 
 def chromium_path() -> str | None:

@@ -1,4 +1,5 @@
-"""Broken content fails the build with a message that names the file."""
+"""Builds of tiny sites: the baseline, and configuration read from the environment. Broken
+content is covered by test_bad_input.py."""
 
 from __future__ import annotations
 
@@ -15,30 +16,6 @@ def test_tiny_site_builds(tmp_path):
     build = build_site(make_project(tmp_path, HOME), tmp_path / "site")
     assert build.returncode == 0, build.log
     assert build.warnings == []
-
-
-def test_broken_internal_link_fails_naming_the_file(tmp_path):
-    """A link to a page that does not exist fails the build and names the file that has it."""
-    pages = {
-        **HOME,
-        "about.id.md": "# Tentang\n\nLihat [halaman](missing.md).\n",
-        "about.en.md": "# About\n\nSee [page](index.md).\n",
-    }
-    build = build_site(make_project(tmp_path, pages), tmp_path / "site")
-    assert build.returncode != 0
-    assert any("about.id.md" in w and "missing.md" in w for w in build.warnings), build.log
-
-
-def test_broken_anchor_fails_naming_the_file(tmp_path):
-    """A link to an anchor that does not exist fails the build and names the file."""
-    pages = {
-        **HOME,
-        "about.id.md": "# Tentang\n\nLihat [bagian](index.md#tidak-ada).\n",
-        "about.en.md": "# About\n\nSee [section](index.md#mulai).\n",
-    }
-    build = build_site(make_project(tmp_path, pages), tmp_path / "site")
-    assert build.returncode != 0
-    assert any("about.id.md" in w and "#tidak-ada" in w for w in build.warnings), build.log
 
 
 def test_edit_link_comes_from_config(tmp_path, monkeypatch):

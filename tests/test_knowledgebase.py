@@ -11,6 +11,7 @@ from knowledgebase.faq import faq_jsonld
 from knowledgebase.glossary import Glossary, Term, link_terms, terms_used
 from knowledgebase.markdown_text import headings, to_plain_text
 from knowledgebase.model import Vocabulary, parse_guide
+from knowledgebase.pages import page_problems
 from knowledgebase.related import rank_related
 from knowledgebase.urls import guide_link, page_url_in, relative_url
 
@@ -224,3 +225,33 @@ def test_heading_ids_are_read_from_attribute_lists_with_other_attributes():
         ("Plain", None),
         ("A { .x }", None),
     ]
+
+
+def test_page_problems_name_the_missing_translation_and_bad_front_matter(tmp_path):
+    """Pages other than guides must exist in every language and have parseable front matter;
+    the message names the missing file, the file that exists, and the line of a YAML error."""
+    docs = tmp_path / "docs"
+    (docs / "guides").mkdir(parents=True)
+    for name, text in {
+        "index.id.md": "---\ntitle: Beranda\n---\nHalo.\n",
+        "index.en.md": "---\ntitle: Home\n---\nHello.\n",
+        "about.id.md": "# Tentang\n",
+        "guides/index.en.md": "---\ntitle: Guides\n---\n",
+    }.items():
+        (docs / name).write_text(text, encoding="utf-8")
+    assert page_problems(docs) == [
+        "page 'about': translation missing: docs/about.en.md (found docs/about.id.md); "
+        "every page needs a file per language",
+        "page 'guides/index': translation missing: docs/guides/index.id.md (found "
+        "docs/guides/index.en.md); every page needs a file per language",
+    ]
+    (docs / "index.en.md").write_text("---\ntitle: Home\ndescription: [x\n---\n", "utf-8")
+    with pytest.raises(ContentError) as error:
+        page_problems(docs)
+    assert str(error.value) == (
+        "docs/index.en.md: front matter is not valid YAML: did not find expected ',' or ']' "
+        "(line 4, column 1)"
+    )
+    (docs / "index.en.md").write_text("---\ntitle: [Home]\n---\n", "utf-8")
+    with pytest.raises(ContentError, match=r"docs/index.en.md: 'title': must be non-empty text"):
+        page_problems(docs)

@@ -103,16 +103,17 @@ def test_language_switcher_keeps_page_and_anchor(tab, site):
 
 
 def test_no_request_leaves_the_site(tab, site):
-    """Loading pages requests nothing from any host but the site itself (no fonts, no CDN,
-    no GitHub API), and logs no console errors (such as a 404 for a missing asset)."""
+    """Loading every built page (both languages and the 404 page) requests nothing from any
+    host but the site itself (no fonts, no CDN, no GitHub API), logs no console errors (such as
+    a 404 for a missing asset) and breaks no rule of the page's Content-Security-Policy."""
     origin = "{0.scheme}://{0.netloc}".format(urlsplit(site.url))
-    for lang in LANGUAGES:
-        for url in page_urls(lang):
-            tab.page.goto(site.url + url)
-            tab.page.wait_for_load_state("networkidle")
+    for url in site.page_urls():
+        tab.page.goto(site.url + url)
+        tab.page.wait_for_load_state("networkidle")
     foreign = [r for r in tab.requests if not r.startswith(origin) and not r.startswith("data:")]
     assert foreign == []
     assert tab.console_errors == []
+    assert tab.csp_violations == []
 
 
 def test_palette_toggle_switches_between_light_and_dark(tab, site):

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import re
 import subprocess
 import sys
@@ -21,9 +22,9 @@ def test_actionlint_passes():
 
 
 def test_zizmor_offline_passes():
-    """zizmor's offline security audit finds nothing in the workflows."""
+    """zizmor's offline security audit finds nothing in the workflows or the Dependabot config."""
     proc = subprocess.run(
-        [BIN / "zizmor", "--offline", "--no-progress", ROOT / ".github" / "workflows"],
+        [BIN / "zizmor", "--offline", "--no-progress", ROOT / ".github"],
         capture_output=True,
         text=True,
     )
@@ -46,3 +47,33 @@ def test_pages_workflow_installs_from_the_lock_and_sets_site_url():
     assert "steps.pages.outputs.base_url" in make["env"]["SITE_URL"]
     makefile = (ROOT / "Makefile").read_text()
     assert "--require-hashes" in makefile and "requirements/lock.txt" in makefile
+    # The build needs only the hash-locked Python environment (npm tools are for tests), and
+    # `make build` publishes into site/, the folder the workflow uploads.
+    assert "build: $(STAMP)\n" in makefile
+    upload = next(s for s in build_steps if "upload-pages-artifact" in s.get("uses", ""))
+    assert upload["with"]["path"] == "site"
+
+
+def test_dependabot_updates_every_locked_ecosystem_on_a_schedule():
+    """Dependabot proposes updates for Python, GitHub Actions and (when package.json exists)
+    npm, each on a schedule with a cooldown."""
+    config = yaml.safe_load((ROOT / ".github" / "dependabot.yml").read_text())
+    assert config["version"] == 2
+    updates = {u["package-ecosystem"]: u for u in config["updates"]}
+    expected = {"pip", "github-actions"} | ({"npm"} if (ROOT / "package.json").exists() else set())
+    assert set(updates) == expected
+    for update in updates.values():
+        assert update["schedule"]["interval"] in ("daily", "weekly", "monthly")
+        assert update["cooldown"]["default-days"] >= 1
+
+
+def test_npm_tools_are_pinned_and_installed_from_the_lock():
+    """axe-core and Lighthouse versions are exact, the lock has an integrity hash for every
+    package, and setup installs with `npm ci` (which refuses a lock out of step)."""
+    package = json.loads((ROOT / "package.json").read_text())
+    for name, version in package["devDependencies"].items():
+        assert re.fullmatch(r"\d+\.\d+\.\d+", version), f"{name} {version} is not exact"
+    lock = json.loads((ROOT / "package-lock.json").read_text())
+    installed = {k: v for k, v in lock["packages"].items() if k}
+    assert installed and all("integrity" in v for v in installed.values() if not v.get("link"))
+    assert "npm ci" in (ROOT / "Makefile").read_text()

@@ -24,6 +24,16 @@ FENCE = re.compile(r"^[ \t]*(```|~~~)")
 ID_PATTERN = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
 
 
+def yaml_problem(exc: yaml.YAMLError, first_line: int = 2) -> str:
+    """One line saying what is wrong and where, as a line number in the file (front matter
+    starts on line 2, after the opening '---'), instead of PyYAML's multi-line report."""
+    mark = getattr(exc, "problem_mark", None)
+    problem = getattr(exc, "problem", None) or str(exc).splitlines()[0]
+    if mark is None:
+        return problem
+    return f"{problem} (line {mark.line + first_line}, column {mark.column + 1})"
+
+
 def split_front_matter(path: str, text: str) -> tuple[dict, str, int]:
     """Return (front matter, body, line number where the body starts). Malformed YAML or a
     missing front matter block raises ContentError naming the file."""
@@ -33,7 +43,9 @@ def split_front_matter(path: str, text: str) -> tuple[dict, str, int]:
     try:
         meta = yaml.load(match.group(1) or "", Loader=SafeLoader) or {}
     except yaml.YAMLError as exc:
-        raise ContentError(path, None, f"front matter is not valid YAML: {exc}") from exc
+        raise ContentError(
+            path, None, f"front matter is not valid YAML: {yaml_problem(exc)}"
+        ) from exc
     if not isinstance(meta, dict):
         raise ContentError(path, None, "front matter must be a mapping of field: value")
     body_line = text.count("\n", 0, match.end()) + 1

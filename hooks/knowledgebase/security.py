@@ -1,0 +1,199 @@
+"""Security of the published pages: the Content-Security-Policy and the lint of ``docs/``.
+
+The policy allows only the site's own origin. Scripts must come from the site's files, except
+for the few small inline scripts Material writes into every page (scope and palette set-up),
+which are allowed by their SHA-256 hash, computed from the rendered page itself. Any other
+inline script, injected or written by an author, is refused by the browser.
+"""
+
+from __future__ import annotations
+
+import base64
+import hashlib
+import html
+import re
+from collections.abc import Iterable
+from html.parser import HTMLParser
+from pathlib import Path
+
+# Script types the browser executes; others (application/json, application/ld+json) are data
+# blocks, which CSP does not govern.
+EXECUTABLE_TYPES = frozenset(
+    {"", "text/javascript", "application/javascript", "module", "text/ecmascript"}
+)
+
+# Directive order is fixed so a page's policy is stable from build to build. No
+# 'unsafe-inline' anywhere: Material's inline scripts are hashed, and no page or Material
+# template writes a <style> element or a style="" attribute (Material's JavaScript styles
+# elements through the CSSOM, which style-src does not restrict). frame-ancestors, report-uri
+# and sandbox are left out because browsers ignore them in a <meta> policy (and log an error).
+POLICY = (
+    ("default-src", "'self'"),
+    ("script-src", "'self'"),
+    ("style-src", "'self'"),
+    ("img-src", "'self' data:"),  # Material's icons are data: SVGs in its stylesheet
+    ("font-src", "'self'"),
+    ("connect-src", "'self'"),  # the search index and the sitemap
+    ("worker-src", "'self'"),  # the search worker
+    ("manifest-src", "'self'"),
+    ("object-src", "'none'"),
+    ("base-uri", "'self'"),
+    ("form-action", "'self'"),
+)
+
+CHARSET_META = re.compile(r"<meta\s+charset=[\"']?utf-8[\"']?\s*/?>", re.IGNORECASE)
+CSP_META_START = '<meta http-equiv="Content-Security-Policy"'
+
+
+class _InlineScripts(HTMLParser):
+    """Collects the text of every inline, executable <script> element."""
+
+    def __init__(self) -> None:
+        super().__init__(convert_charrefs=False)
+        self.scripts: list[str] = []
+        self._current: list[str] | None = None
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        if tag != "script":
+            return
+        attributes = dict(attrs)
+        kind = (attributes.get("type") or "").strip().lower()
+        if "src" not in attributes and kind in EXECUTABLE_TYPES:
+            self._current = []
+
+    def handle_data(self, data: str) -> None:
+        if self._current is not None:
+            self._current.append(data)
+
+    def handle_endtag(self, tag: str) -> None:
+        if tag == "script" and self._current is not None:
+            self.scripts.append("".join(self._current))
+            self._current = None
+
+
+def script_hash(source: str) -> str:
+    """The CSP source expression that allows exactly this inline script text."""
+    digest = hashlib.sha256(source.encode("utf-8")).digest()
+    return f"'sha256-{base64.b64encode(digest).decode('ascii')}'"
+
+
+def inline_script_hashes(page_html: str) -> list[str]:
+    """CSP hashes of the page's inline executable scripts, sorted and without repeats."""
+    parser = _InlineScripts()
+    parser.feed(page_html)
+    parser.close()
+    return sorted({script_hash(source) for source in parser.scripts})
+
+
+def content_security_policy(
+    script_hashes: Iterable[str] = (), *, allow_inline_scripts: bool = False
+) -> str:
+    """The site's policy, with ``script_hashes`` added to ``script-src``.
+
+    ``allow_inline_scripts`` is for ``mkdocs serve`` only: its live-reload script is inline and
+    different on every response, so no hash can allow it. Hashes are left out then, because a
+    browser ignores 'unsafe-inline' in a directive that also lists hashes.
+    """
+    extra = "'unsafe-inline'" if allow_inline_scripts else " ".join(script_hashes)
+    parts = []
+    for directive, sources in POLICY:
+        if directive == "script-src" and extra:
+            sources = f"{sources} {extra}"
+        parts.append(f"{directive} {sources}")
+    return "; ".join(parts)
+
+
+def add_csp_meta(page_html: str, *, allow_inline_scripts: bool = False) -> str:
+    """Insert the policy as the first element after ``<meta charset>`` in ``<head>``, so it
+    covers every element that follows. Raises ValueError if the page has no charset meta
+    or already has a policy (a template would then need fixing, not a second policy)."""
+    if CSP_META_START in page_html:
+        raise ValueError("the page already has a Content-Security-Policy <meta>")
+    charset = CHARSET_META.search(page_html)
+    if charset is None:
+        raise ValueError('no <meta charset="utf-8"> to place the Content-Security-Policy after')
+    hashes = () if allow_inline_scripts else inline_script_hashes(page_html)
+    policy = content_security_policy(hashes, allow_inline_scripts=allow_inline_scripts)
+    meta = f'\n    {CSP_META_START} content="{html.escape(policy, quote=False)}">'
+    return page_html[: charset.end()] + meta + page_html[charset.end() :]
+
+
+# --- Lint of the Markdown sources ------------------------------------------------------------
+
+FENCE = re.compile(r"^[ \t]{0,3}(`{3,}|~{3,})")
+CODE_SPAN = re.compile(r"(`+)(?:(?!\1).)+?\1")
+RAW_SCRIPT = re.compile(r"<\s*script\b", re.IGNORECASE)
+RAW_IFRAME = re.compile(r"<\s*iframe\b", re.IGNORECASE)
+# In an HTML tag, or in an attr_list block ({ onclick=... } sets any attribute on an element).
+EVENT_HANDLER = re.compile(
+    r"(?:<[a-zA-Z][^>]*?[\s\"'/]|\{:?\s*(?:[^}]*?\s)?)(on[a-z]+)\s*=", re.IGNORECASE
+)
+# javascript: as a link target: after "(" (Markdown link), "=" (HTML or attr_list attribute),
+# "<" (autolink) or "]:" (reference definition), optionally quoted.
+JAVASCRIPT_URL = re.compile(r"(?:\(|=|<|\]:)\s*[\"']?\s*javascript\s*:", re.IGNORECASE)
+
+# (pattern, message, decoded): "decoded" rules see the line with entities and tabs decoded, as a
+# browser sees a URL; the others see it as written, so "&lt;script&gt;" (shown as text) passes.
+LINT_RULES = (
+    (
+        RAW_SCRIPT,
+        "raw <script> element; pages may not run their own scripts (site behaviour belongs "
+        "in overrides/assets/javascripts/)",
+        False,
+    ),
+    (
+        RAW_IFRAME,
+        "raw <iframe> element; embed nothing from other sites, link to them instead",
+        False,
+    ),
+    (
+        EVENT_HANDLER,
+        "inline event handler attribute '{0}='; pages may not run their own scripts "
+        "(site behaviour belongs in overrides/assets/javascripts/)",
+        False,
+    ),
+    (JAVASCRIPT_URL, "'javascript:' URL; links must point at pages or sections", True),
+)
+
+
+def _without_code(line: str) -> str:
+    return CODE_SPAN.sub(lambda m: " " * len(m.group(0)), line)
+
+
+def lint_markdown(path: str, text: str) -> list[str]:
+    """Problems in one Markdown file (front matter included), as ``path:line: message``.
+
+    Code (fenced blocks and inline code spans) may show any of these, since it is displayed,
+    not run. For ``javascript:`` entities and tabs are decoded first, as a browser would.
+    """
+    problems: list[str] = []
+    fence: str | None = None
+    for number, line in enumerate(text.splitlines(), start=1):
+        opening = FENCE.match(line)
+        if opening:
+            marker = opening.group(1)
+            if fence is None:
+                fence = marker[0] * 3
+            elif marker.startswith(fence):
+                fence = None
+            continue
+        if fence is not None:
+            continue
+        written = _without_code(line)
+        decoded = re.sub(r"[\t\r\n]", "", html.unescape(written))
+        for pattern, message, use_decoded in LINT_RULES:
+            match = pattern.search(decoded if use_decoded else written)
+            if match:
+                detail = message.format(*match.groups())
+                problems.append(f"{path}:{number}: {detail}")
+    return problems
+
+
+def lint_docs(docs_dir: Path, project_dir: Path) -> list[str]:
+    """``lint_markdown`` over every Markdown file under ``docs_dir``, paths shown relative to
+    ``project_dir`` (e.g. ``docs/guides/x.id.md``)."""
+    problems: list[str] = []
+    for path in sorted(docs_dir.rglob("*.md")):
+        display = path.relative_to(project_dir).as_posix()
+        problems.extend(lint_markdown(display, path.read_text(encoding="utf-8")))
+    return problems
