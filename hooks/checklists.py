@@ -7,12 +7,18 @@ MkDocs events handled:
   ``mkdocs serve`` rebuilds start clean.
 - ``on_page_markdown``: on a guide, inserts a "Checklist" section (``{ #checklist }``) before the
   FAQ; on the page whose front matter says ``generated: checklists``, appends every guide's
-  checklist grouped by guide, each group linking back to its guide. The list itself is rendered
-  from ``overrides/partials/kb-checklist.html``; ``kb.js`` stores ticks in localStorage by item id.
+  checklist grouped by guide, each group linking back to its guide. Where a list goes, it
+  leaves a placeholder comment.
+- ``on_page_content``: replaces each placeholder with the list rendered from
+  ``overrides/partials/kb-checklist.html``. Inserting the HTML after Markdown spares
+  Python-Markdown parsing it as raw HTML, which on the Checklists page of a large site (every
+  guide's list) was a noticeable share of the build. ``kb.js`` stores ticks in localStorage
+  by item id.
 """
 
 from __future__ import annotations
 
+import re
 from typing import Any
 
 from knowledgebase.checklists import insert_before_faq, join_blocks
@@ -24,6 +30,8 @@ from mkdocs.structure.files import Files
 from mkdocs.structure.pages import Page
 
 _pass: dict[str, Any] = {}
+_PLACEHOLDER = "<!-- kb-checklist {slug} -->"
+_PLACEHOLDERS = re.compile(r"<!-- kb-checklist ([a-z0-9-]+) -->")
 
 
 def on_pre_build(config: MkDocsConfig) -> None:
@@ -54,7 +62,7 @@ def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Fil
         section = join_blocks(
             f"## {ui['checklist_heading']} {{ #checklist }}",
             ui["checklist_intro"],
-            _render(_pass["guides"][slug]),
+            _PLACEHOLDER.format(slug=slug),
         )
         return insert_before_faq(markdown, section)
     if page.meta.get("generated") == "checklists":
@@ -63,9 +71,13 @@ def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Fil
                 f"## {guide.title} {{ #{guide.slug} }}",
                 f"[{ui['checklists_group_link']}: {guide.title}]"
                 f"({guide_link(page.file.src_uri, guide.slug)})",
-                _render(guide),
+                _PLACEHOLDER.format(slug=guide.slug),
             )
             for guide in _pass["guides"].values()
         ]
         return join_blocks(markdown, *groups)
     return markdown
+
+
+def on_page_content(html: str, page: Page, config: MkDocsConfig, files: Files) -> str:
+    return _PLACEHOLDERS.sub(lambda m: _render(_pass["guides"][m.group(1)]), html)

@@ -135,7 +135,9 @@ def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Fil
     guide = _pass["guides"].get(slug) if slug else None
     if guide is not None:
         glossary_md = doc_link(page.file.src_uri, "glossary.md")
-        body = link_terms(_pass["corpus"].glossary, _pass["lang"], markdown, glossary_md)
+        body = link_terms(
+            _pass["corpus"].glossary, _pass["lang"], markdown, glossary_md, _pass["terms"][slug]
+        )
         return join_blocks(
             f"# {guide.title}",
             f"{guide.summary}\n{{ .kb-summary }}",

@@ -152,6 +152,13 @@ def test_link_terms_skips_headings_links_code_and_attributes():
     assert "dan [mentor](g.md#mentor){ .kb-term }." in out
 
 
+def test_link_terms_gives_the_same_text_when_told_which_terms_occur():
+    """Passing terms_used only lets the scan stop early; the linked text is identical."""
+    md = "Jejaring dan mentor.\n\nLagi jejaring, `mentor`, [mentor](x.md).\n\n## H { #h }\n"
+    used = terms_used(GLOSSARY, "id", md)
+    assert link_terms(GLOSSARY, "id", md, "g.md", used) == link_terms(GLOSSARY, "id", md, "g.md")
+
+
 def test_link_terms_respects_word_boundaries():
     """'mentoring' does not contain a use of 'mentor'."""
     assert link_terms(GLOSSARY, "en", "Mentoring helps.\n", "g.md") == "Mentoring helps.\n"
@@ -213,7 +220,14 @@ def test_urls_between_languages():
 
 
 def test_plain_text_of_markdown():
+    """JSON-LD answers read like the page: markup is dropped; text without markup is taken as
+    written (the fast path) and agrees with the converted text."""
     assert to_plain_text("A **b** [c](d.md)\n\n- e") == "A b c e"
+    assert to_plain_text("- a\n- b") == "a b"
+    assert to_plain_text("1. one") == "one"
+    plain = "Ya, tentu.\n  Dua baris; 100% aman (kira-kira)."
+    assert to_plain_text(plain) == "Ya, tentu. Dua baris; 100% aman (kira-kira)."
+    assert to_plain_text(plain + " *x*").startswith(to_plain_text(plain))
 
 
 def test_heading_ids_are_read_from_attribute_lists_with_other_attributes():

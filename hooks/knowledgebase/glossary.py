@@ -89,7 +89,8 @@ def terms_used(glossary: Glossary, lang: str, markdown: str) -> frozenset[str]:
     """Ids of the glossary terms that occur in the body text of ``markdown``."""
     pattern, owner = _combined(glossary, lang)
     text = "\n".join(_body_lines(markdown))
-    return frozenset(owner[m.group(1).lower()] for m in pattern.finditer(text))
+    # findall and lower-casing run in C; a term-dense guide has thousands of matches.
+    return frozenset(owner[form] for form in set(map(str.lower, pattern.findall(text))))
 
 
 def _body_lines(markdown: str):  # type: ignore[no-untyped-def]
@@ -104,11 +105,19 @@ def _body_lines(markdown: str):  # type: ignore[no-untyped-def]
         yield line
 
 
-def link_terms(glossary: Glossary, lang: str, markdown: str, glossary_link: str) -> str:
+def link_terms(
+    glossary: Glossary,
+    lang: str,
+    markdown: str,
+    glossary_link: str,
+    used: frozenset[str] | None = None,
+) -> str:
     """Link the first occurrence of each glossary term in body text to its entry.
 
     Headings (and so FAQ questions), fenced code, inline code, existing links, attribute lists
     and raw HTML are left alone. ``glossary_link`` is the relative link to the glossary page.
+    ``used`` (``terms_used`` of the same text), when given, lets the scan stop as soon as every
+    term that occurs has been linked.
     """
     match = FRONT_MATTER.match(markdown)
     head, body = (markdown[: match.end()], markdown[match.end() :]) if match else ("", markdown)
@@ -116,7 +125,11 @@ def link_terms(glossary: Glossary, lang: str, markdown: str, glossary_link: str)
     linked: set[str] = set()
     out: list[str] = []
     in_fence = None
-    for line in body.split("\n"):
+    lines = body.split("\n")
+    for number, line in enumerate(lines):
+        if used is not None and linked >= used:
+            out.extend(lines[number:])
+            break
         fence = FENCE.match(line)
         if fence:
             in_fence = None if in_fence == fence.group(1) else in_fence or fence.group(1)

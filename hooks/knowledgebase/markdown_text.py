@@ -110,8 +110,15 @@ class _TextExtractor(HTMLParser):
 _PLAIN_MARKDOWN = md.Markdown(extensions=["attr_list"])
 
 
+# Characters that can start Markdown or HTML markup in a short answer; text without any of
+# them reads exactly as written, so it needs no conversion.
+_MARKUP = re.compile(r"[\\`*_\[\]<>&{}!#|~]|^[ \t]*(?:[-+=]|\d+[.)])", re.MULTILINE)
+
+
 def to_plain_text(markdown_text: str) -> str:
     """Markdown → the text a reader sees (for JSON-LD, meta descriptions, copied checklists)."""
+    if not _MARKUP.search(markdown_text):
+        return " ".join(markdown_text.split())
     html = _PLAIN_MARKDOWN.reset().convert(markdown_text)
     parser = _TextExtractor()
     parser.feed(html)
