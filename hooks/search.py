@@ -9,6 +9,7 @@ MkDocs events handled:
 - ``on_post_page``: on pages of a non-default language, points ``__config.base`` (Material's
   root for fetching the search index and resolving result links) at the language's root, so
   English pages load ``en/search/search_index.json``. The page's other URLs do not use it.
+  Default-language pages are returned untouched.
 - ``on_post_build`` (after static-i18n, which writes the merged index at the end of the
   default-language pass): splits the index per language, sets each one's lunr language to
   ``kb_id``/``kb_en``, and writes the worker scripts ``lunr.kb_<lang>.min.js`` that Material's
@@ -38,6 +39,7 @@ from knowledgebase.search import (
     split_index,
 )
 from knowledgebase.site import build_pass, project_dir
+from knowledgebase.urls import url_language
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import event_priority
@@ -49,6 +51,8 @@ _CONFIG = re.compile(r'(<script id="__config" type="application/json">)(.*?)(</s
 
 
 def on_post_page(output: str, page: Page, config: MkDocsConfig) -> str:
+    if url_language(page.url) == LANGUAGES[0]:
+        return output  # the default language's index is at the site root, where base points
     match = _CONFIG.search(output)
     if match is None:
         raise PluginError(

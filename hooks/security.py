@@ -16,9 +16,11 @@ MkDocs events handled:
   hook or plugin has changed the HTML, so the hashes match what is published.
 - ``on_post_build`` (last, priority -100): gives the policy to any HTML file in the site that
   was written without going through those events (a plugin's redirect pages, say), so every
-  published page has one.
+  published page has one. Pages rendered by this build are skipped without being read.
 
-Apart from that flag no state is kept: each page's policy is computed from the page itself.
+Apart from that flag, the only state is the set of pages this build rendered, cleared in the
+default-language ``on_pre_build`` that starts every build; each page's policy is computed from
+the page itself.
 """
 
 from __future__ import annotations
@@ -34,6 +36,9 @@ from mkdocs.structure.pages import Page
 
 log = get_plugin_logger("security")
 _process = {"serving": False}
+# Output files of the pages this build rendered (they got the policy in on_post_page), so
+# on_post_build reads only the HTML that other plugins wrote. Reset when a build starts.
+_rendered: set[Path] = set()
 
 
 def on_startup(command: str, dirty: bool) -> None:
@@ -43,6 +48,8 @@ def on_startup(command: str, dirty: bool) -> None:
 def on_pre_build(config: MkDocsConfig) -> None:
     if not is_default_language(config):
         return
+    # A build starts with the default-language pass; static-i18n's other passes add to it.
+    _rendered.clear()
     for problem in lint_docs(docs_dir(config), project_dir(config)):
         log.error(problem)
 
@@ -56,6 +63,7 @@ def _with_policy(html: str, where: str) -> str:
 
 @event_priority(-100)
 def on_post_page(output: str, page: Page, config: MkDocsConfig) -> str:
+    _rendered.add(Path(page.file.abs_dest_path))
     return _with_policy(output, f"docs/{page.file.src_uri}")
 
 
@@ -70,6 +78,8 @@ def on_post_template(output_content: str, template_name: str, config: MkDocsConf
 def on_post_build(config: MkDocsConfig) -> None:
     site = Path(config.site_dir)
     for path in sorted(site.rglob("*.html")):
+        if path in _rendered:
+            continue  # written by on_post_page, policy included; no need to read it again
         html = path.read_text(encoding="utf-8")
         if CSP_META_START not in html:
             where = path.relative_to(site).as_posix()

@@ -13,7 +13,7 @@ from pathlib import Path
 from .data import LANGUAGES
 from .errors import ContentError
 from .markdown_text import ID_PATTERN, headings
-from .urls import neutral_src, page_url_in, src_url
+from .urls import neutral_src, page_url_in, src_url, url_language
 
 MANIFEST = "published-urls.txt"  # in data/
 ALIASES = "anchor-aliases.yml"  # in data/
@@ -40,10 +40,8 @@ def split_entry(value: str) -> tuple[str, str | None]:
     return ("" if page == "./" else page), (anchor or None)
 
 
-def entry_language(value: str) -> str:
-    """The language an entry belongs to: its first folder if that names a language."""
-    first = value.split("/", 1)[0]
-    return first if first in LANGUAGES[1:] else LANGUAGES[0]
+# The language a manifest entry belongs to: its first folder if that names a language.
+entry_language = url_language
 
 
 def source_of(page_url: str) -> str:

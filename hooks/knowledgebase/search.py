@@ -14,6 +14,7 @@ from typing import Any
 
 from .data import LANGUAGES
 from .glossary import Glossary
+from .urls import page_url_in, url_language
 
 LUNR_CODE = {lang: f"kb_{lang}" for lang in LANGUAGES}
 """The lunr language code written into each index; Material's worker then imports
@@ -33,15 +34,7 @@ _WORD = re.compile(r"[\w']+")
 
 def language_root(lang: str) -> str:
     """The URL prefix of a language's pages: "" for the default language, "en/" for English."""
-    return "" if lang == LANGUAGES[0] else f"{lang}/"
-
-
-def language_of_location(location: str) -> str:
-    """The language of a search entry, from its location (static-i18n's folder per language)."""
-    for lang in LANGUAGES[1:]:
-        if location.startswith(language_root(lang)):
-            return lang
-    return LANGUAGES[0]
+    return page_url_in("", LANGUAGES[0], lang)
 
 
 class SearchIndexError(ValueError):
@@ -75,7 +68,7 @@ def split_index(
         location = entry.get("location")
         if not isinstance(location, str):
             raise SearchIndexError(f"entry without a location: {entry!r:.80}")
-        lang = language_of_location(location)
+        lang = url_language(location)
         scoped = {**entry, "location": location[len(language_root(lang)) :]}
         if tag_labels and "tags" in entry:
             scoped["tags"] = [tag_labels.get(t, {}).get(lang, t) for t in entry["tags"]]
@@ -92,7 +85,7 @@ def scoped_base(base: str, page_url: str) -> str:
     """``__config.base`` for a page: the relative path to its language's root, so that
     Material fetches ``<root>/search/search_index.json`` of the page's own language and
     resolves result locations against that root."""
-    root = language_root(language_of_location(page_url))
+    root = language_root(url_language(page_url))
     if not root:
         return base
     # The trailing slash matters: Material resolves "search/search_index.json" against it.

@@ -14,6 +14,13 @@ def page_url_in(url: str, from_lang: str, to_lang: str) -> str:
     return path if to_lang == default else f"{to_lang}/{path}"
 
 
+def url_language(url: str) -> str:
+    """The language of a site-relative URL: its first folder if that names a language
+    (``en/guides/x/`` -> ``en``), else the default language."""
+    first = url.split("/", 1)[0]
+    return first if first in LANGUAGES[1:] else LANGUAGES[0]
+
+
 def relative_url(target: str, from_url: str) -> str:
     """Link from the page at ``from_url`` to ``target`` (both site-relative, directory URLs)."""
     rel = posixpath.relpath("/" + target, "/" + from_url)

@@ -257,10 +257,9 @@
       this.searchPipeline.reset();
       this.pipeline.add(lunr.trimmer);
     };
-    /* Material removes whichever of these the index config leaves out of its "pipeline". */
+    /* Material removes from the pipeline whichever of trimmer, stopWordFilter and stemmer the
+       index config leaves out; the index asks for the trimmer only, the one this plugin adds. */
     plugin.trimmer = lunr.trimmer;
-    plugin.stopWordFilter = null;
-    plugin.stemmer = null;
     lunr[code] = plugin;
   }
 
