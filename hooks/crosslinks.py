@@ -2,16 +2,22 @@
 
 MkDocs events handled:
 
-- ``on_pre_build``: takes this pass's guides, glossary usage and templates (per-pass state is
-  replaced, so static-i18n's second pass and ``mkdocs serve`` rebuilds start clean).
+- ``on_pre_build``: takes this pass's guides, glossary usage and templates, and ranks every
+  guide's "Related guides" (tags, shared glossary terms and the optional ``related`` list) once
+  for the pass (per-pass state is replaced, so static-i18n's second pass and ``mkdocs serve``
+  rebuilds start clean).
 - ``on_page_markdown``: on a guide, adds the title and summary, an explicit link to the
   guide's translation, links each glossary term's first use in the body to its glossary entry,
-  and ends the page with its sources and "Related guides" (tags, shared glossary terms and the
-  optional ``related`` list). On pages with ``generated: glossary`` or ``generated: guides-index``
+  and ends the page with its sources and a "Related guides" section whose list is left as a
+  placeholder comment. On pages with ``generated: glossary`` or ``generated: guides-index``
   in front matter, appends the glossary entries or the list of guides.
+- ``on_page_content``: replaces the placeholder with the list rendered from
+  ``overrides/partials/kb-related.html``. Each link is the related guide's file URL relative to
+  the page, taken from ``files``; rendering it after Markdown spares MkDocs resolving three
+  links and parsing three summaries on every guide page.
 
-Links between pages are emitted as language-neutral Markdown links (``guides/x.md``), which
-static-i18n resolves to the same language and MkDocs validates.
+Other links between pages are emitted as language-neutral Markdown links (``guides/x.md``),
+which static-i18n resolves to the same language and MkDocs validates.
 """
 
 from __future__ import annotations
@@ -21,26 +27,30 @@ from typing import Any
 from knowledgebase.checklists import join_blocks
 from knowledgebase.data import LANGUAGES
 from knowledgebase.glossary import link_terms, terms_used
-from knowledgebase.related import rank_related
+from knowledgebase.related import rank_all
 from knowledgebase.site import build_pass, guide_slug
 from knowledgebase.urls import doc_link, guide_link, page_url_in, relative_url
 from mkdocs.config.defaults import MkDocsConfig
+from mkdocs.exceptions import PluginError
 from mkdocs.plugins import event_priority
 from mkdocs.structure.files import Files
 from mkdocs.structure.pages import Page
 
 _pass: dict[str, Any] = {}
+_RELATED = "<!-- kb-related -->"
 
 
 def on_pre_build(config: MkDocsConfig) -> None:
     build = build_pass(config)
     glossary = build.corpus.glossary
+    terms = {s: terms_used(glossary, build.lang, g.body) for s, g in build.guides.items()}
     _pass.clear()
     _pass.update(
         lang=build.lang,
         corpus=build.corpus,
         guides=build.guides,
-        terms={s: terms_used(glossary, build.lang, g.body) for s, g in build.guides.items()},
+        terms=terms,
+        related=rank_all(build.guides.values(), terms),
         texts=build.texts,
         env=config.theme.get_env(),
     )
@@ -77,15 +87,28 @@ def _sources(page: Page, guide: Any) -> str:
     )
 
 
-def _related(page: Page, guide: Any) -> str:
+def _related(guide: Any) -> str:
     ui = _pass["texts"][_pass["lang"]]
-    others = list(_pass["guides"].values())
-    ranked = rank_related(guide, others, _pass["terms"])
-    items = [f"- [{g.title}]({guide_link(page.file.src_uri, g.slug)}): {g.summary}" for g in ranked]
     # Left out of search: it repeats other guides' summaries, which would turn up as results
     # pointing at the wrong page (and it is text the search index would carry twice).
     heading = f"## {ui['related_heading']} {{ #related-guides data-search-exclude }}"
-    return join_blocks(heading, "\n".join(items))
+    return join_blocks(heading, _RELATED)
+
+
+def _related_list(page: Page, files: Files) -> str:
+    lang = _pass["lang"]
+    items = []
+    for other in _pass["related"][guide_slug(page.file.src_uri)]:
+        target = files.src_uris.get(f"guides/{other.slug}.{lang}.md")
+        if target is None:
+            raise PluginError(
+                f"docs/{page.file.src_uri}: related guide '{other.slug}' has no page "
+                f"docs/guides/{other.slug}.{lang}.md"
+            )
+        url = target.url_relative_to(page.file)
+        items.append({"url": url, "title": other.title, "summary": other.summary})
+    template = _pass["env"].get_template("partials/kb-related.html")
+    return template.render(related=items)
 
 
 def _glossary_page(page: Page) -> str:
@@ -144,7 +167,7 @@ def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Fil
             *_translation_links(page),
             body,
             _sources(page, guide),
-            _related(page, guide),
+            _related(guide),
         )
     generated = page.meta.get("generated")
     if generated == "glossary":
@@ -152,3 +175,9 @@ def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Fil
     if generated == "guides-index":
         return join_blocks(markdown, _guides_index(page))
     return markdown
+
+
+def on_page_content(html: str, page: Page, config: MkDocsConfig, files: Files) -> str:
+    if _RELATED not in html:
+        return html
+    return html.replace(_RELATED, _related_list(page, files), 1)

@@ -12,6 +12,7 @@ from pathlib import Path
 
 import pytest
 from bs4 import BeautifulSoup
+from knowledgebase.corpus import Corpus, load_corpus
 from support import CHROMIUM_ARGS, ROOT, Build, build_site, chromium_path, parse_html, serve
 
 # The real site is served as a project site, so every test also proves sub-path support.
@@ -51,6 +52,12 @@ def site(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Site]:
         build = build_site(ROOT, site_dir, site_url=url)
         assert build.returncode == 0, f"the real site failed to build:\n{build.log}"
         yield Site(site_dir, url, build)
+
+
+@pytest.fixture(scope="session")
+def corpus() -> Corpus:
+    """The real site's guides, parsed from docs/ and data/ as the build parses them."""
+    return load_corpus(ROOT / "docs", ROOT / "data")[0]
 
 
 def missing_tool(what: str, reason: str) -> None:

@@ -4,15 +4,7 @@ from __future__ import annotations
 
 import json
 
-import pytest
-from knowledgebase.corpus import load_corpus
 from knowledgebase.data import LANGUAGES
-from support import ROOT
-
-
-@pytest.fixture(scope="module")
-def corpus():
-    return load_corpus(ROOT / "docs", ROOT / "data")[0]
 
 
 def prefix(lang: str) -> str:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import random
 
 import pytest
 from knowledgebase.checklists import insert_before_faq
@@ -12,7 +13,7 @@ from knowledgebase.glossary import Glossary, Term, link_terms, terms_used
 from knowledgebase.markdown_text import headings, to_plain_text
 from knowledgebase.model import Vocabulary, parse_guide
 from knowledgebase.pages import page_problems
-from knowledgebase.related import rank_related
+from knowledgebase.related import rank_all, rank_related
 from knowledgebase.urls import guide_link, page_url_in, relative_url
 
 VOCAB = Vocabulary(frozenset({"trust", "career", "teamwork"}), frozenset({"relationships"}))
@@ -188,6 +189,35 @@ def test_rank_related_explicit_first_then_score_then_slug():
     assert [g.slug for g in ranked] == ["zeta", "gamma", "beta"]
     ranked5 = rank_related(me, others, terms, count=5)
     assert [g.slug for g in ranked5] == ["zeta", "gamma", "beta", "alpha", "delta"]
+
+
+def test_rank_all_matches_scoring_every_pair():
+    """Ranking by groups of alike guides (the build's shortcut on large sites) gives exactly the
+    lists that scoring every pair of guides gives, explicit entries and ties included."""
+    rng = random.Random(4)
+    tags, vocabulary = ["trust", "career", "teamwork"], ["t1", "t2", "t3", "t4"]
+    guides, terms = [], {}
+    for n in range(60):
+        slug = f"g{rng.randrange(1000):03d}-{n}"
+        related = tuple(g.slug for g in rng.sample(guides, min(len(guides), rng.randrange(3))))
+        guides.append(_guide(slug, tuple(rng.sample(tags, rng.randrange(1, 3))), related))
+        terms[slug] = frozenset(rng.sample(vocabulary, rng.randrange(5)))
+
+    def pairwise(me):
+        chosen = list(me.related)
+        rest = [g for g in guides if g.slug != me.slug and g.slug not in chosen]
+        rest.sort(
+            key=lambda g: (
+                -(2 * len(set(me.tags) & set(g.tags)) + len(terms[me.slug] & terms[g.slug])),
+                g.slug,
+            )
+        )
+        return (chosen + [g.slug for g in rest])[: max(3, len(chosen))]
+
+    ranked = rank_all(guides, terms)
+    assert {s: [g.slug for g in r] for s, r in ranked.items()} == {
+        g.slug: pairwise(g) for g in guides
+    }
 
 
 def test_checklist_section_goes_before_the_faq():

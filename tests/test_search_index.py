@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 
 import pytest
+from knowledgebase.data import load_yaml
 from knowledgebase.glossary import Glossary, Term
 from knowledgebase.search import (
     LUNR_CODE,
@@ -124,6 +125,19 @@ def test_related_guides_sections_are_not_search_results(site):
         locations = [d["location"] for d in _index(site, lang)["docs"]]
         assert not [loc for loc in locations if loc.endswith("#related-guides")]
     assert site.html("guides/finding-a-mentor/").find(id="related-guides") is not None
+
+
+def test_checklist_buttons_are_not_indexed_but_items_are(site, corpus):
+    """The checklist's "copy" and "clear" buttons are on every guide: indexed, a search for
+    "salin" or "copy" would list every guide. The items themselves stay searchable."""
+    texts = load_yaml(ROOT / "data" / "ui.yml")
+    for lang in ("id", "en"):
+        docs = _index(site, lang)["docs"]
+        for guide in corpus.in_language(lang):
+            entry = next(d for d in docs if d["location"].endswith(f"{guide.slug}/#checklist"))
+            assert guide.checklist[0].text in entry["text"]
+            for key in ("checklist_copy", "checklist_reset"):
+                assert texts[lang][key] not in entry["text"], (guide.path, key)
 
 
 def test_worker_language_scripts_are_published(site):
