@@ -6,14 +6,14 @@ MkDocs events handled:
   (``overrides/`` first); per-pass state is replaced here, so static-i18n's second pass and
   ``mkdocs serve`` rebuilds start clean.
 - ``on_page_markdown``: on a guide, inserts a "Checklist" section (``{ #checklist }``) before the
-  FAQ; on the page whose front matter says ``generated: checklists``, appends every guide's
-  checklist grouped by guide, each group linking back to its guide. Where a list goes, it
-  leaves a placeholder comment.
+  FAQ; on the page whose front matter says ``generated: checklists``, appends a heading per
+  guide (``{ #<slug> }``). Where a list goes, it leaves a placeholder comment.
 - ``on_page_content``: replaces each placeholder with the list rendered from
-  ``overrides/partials/kb-checklist.html``. Inserting the HTML after Markdown spares
-  Python-Markdown parsing it as raw HTML, which on the Checklists page of a large site (every
-  guide's list) was a noticeable share of the build. ``kb.js`` stores ticks in localStorage
-  by item id.
+  ``overrides/partials/kb-checklist.html``; on the Checklists page each list also links back
+  to its guide. Inserting the HTML after Markdown spares Python-Markdown parsing it as raw
+  HTML, and MkDocs resolving a link per guide, which on a large site's Checklists page was a
+  noticeable share of the build. Links come from the site's files. ``kb.js`` stores ticks in
+  localStorage by item id.
 """
 
 from __future__ import annotations
@@ -22,10 +22,9 @@ import re
 from typing import Any
 
 from knowledgebase.checklists import insert_before_faq, join_blocks
-from knowledgebase.data import LANGUAGES
-from knowledgebase.site import build_pass, guide_slug
-from knowledgebase.urls import guide_link, page_url_in
+from knowledgebase.site import build_pass, guide_file_uri, guide_slug
 from mkdocs.config.defaults import MkDocsConfig
+from mkdocs.exceptions import PluginError
 from mkdocs.structure.files import Files
 from mkdocs.structure.pages import Page
 
@@ -46,13 +45,19 @@ def on_pre_build(config: MkDocsConfig) -> None:
     )
 
 
-def _render(guide: Any, id_prefix: str = "") -> str:
+def _render(slug: str, page: Page, files: Files) -> str:
+    guide = _pass["guides"][slug]
+    target = files.src_uris.get(guide_file_uri(slug, _pass["lang"]))
+    if target is None:
+        raise PluginError(f"docs/{page.file.src_uri}: guide '{slug}' has no page to link to")
     template = _pass["env"].get_template("partials/kb-checklist.html")
-    path = page_url_in(f"guides/{guide.slug}/", LANGUAGES[0], _pass["lang"])
-    html = template.render(
-        guide=guide, ui=_pass["ui"], id_prefix=id_prefix, guide_url=_pass["site_url"] + path
+    return template.render(
+        guide=guide,
+        ui=_pass["ui"],
+        guide_url=_pass["site_url"] + target.url,
+        # Elsewhere than on the guide itself (the Checklists page), the list links back to it.
+        back_url=None if target is page.file else target.url_relative_to(page.file),
     )
-    return "\n".join(line for line in html.splitlines() if line.strip())
 
 
 def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Files) -> str:
@@ -68,10 +73,7 @@ def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Fil
     if page.meta.get("generated") == "checklists":
         groups = [
             join_blocks(
-                f"## {guide.title} {{ #{guide.slug} }}",
-                f"[{ui['checklists_group_link']}: {guide.title}]"
-                f"({guide_link(page.file.src_uri, guide.slug)})",
-                _PLACEHOLDER.format(slug=guide.slug),
+                f"## {guide.title} {{ #{guide.slug} }}", _PLACEHOLDER.format(slug=guide.slug)
             )
             for guide in _pass["guides"].values()
         ]
@@ -80,4 +82,4 @@ def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Fil
 
 
 def on_page_content(html: str, page: Page, config: MkDocsConfig, files: Files) -> str:
-    return _PLACEHOLDERS.sub(lambda m: _render(_pass["guides"][m.group(1)]), html)
+    return _PLACEHOLDERS.sub(lambda m: _render(m.group(1), page, files), html)

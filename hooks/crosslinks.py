@@ -28,7 +28,7 @@ from knowledgebase.checklists import join_blocks
 from knowledgebase.data import LANGUAGES
 from knowledgebase.glossary import link_terms, terms_used
 from knowledgebase.related import rank_all
-from knowledgebase.site import build_pass, guide_slug
+from knowledgebase.site import build_pass, guide_file_uri, guide_slug
 from knowledgebase.urls import doc_link, guide_link, page_url_in, relative_url
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
@@ -99,7 +99,7 @@ def _related_list(page: Page, files: Files) -> str:
     lang = _pass["lang"]
     items = []
     for other in _pass["related"][guide_slug(page.file.src_uri)]:
-        target = files.src_uris.get(f"guides/{other.slug}.{lang}.md")
+        target = files.src_uris.get(guide_file_uri(other.slug, lang))
         if target is None:
             raise PluginError(
                 f"docs/{page.file.src_uri}: related guide '{other.slug}' has no page "

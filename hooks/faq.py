@@ -4,50 +4,65 @@ MkDocs events handled:
 
 - ``on_pre_build``: takes this pass's guides (per-pass state is replaced, so static-i18n's
   second pass and ``mkdocs serve`` rebuilds start clean).
-- ``on_page_markdown``: on the page with ``generated: faq`` in front matter, appends every FAQ
-  question of every guide, grouped by guide, each linking to the question's anchor on its guide
-  page (the canonical answer).
+- ``on_page_markdown``: on the page with ``generated: faq`` in front matter, appends a heading
+  per guide (``{ #<slug> }``) and, where its questions go, a placeholder comment.
+- ``on_page_content``: replaces each placeholder with the guide's questions, each linking to
+  its anchor on the guide page (the canonical answer), rendered from
+  ``overrides/partials/kb-faq-group.html``. The links come from the site's files, relative to
+  the page: rendered after Markdown, the thousands of links of a large site's FAQ page need no
+  resolving by MkDocs.
 - ``on_page_context``: on a guide, puts FAQPage JSON-LD built from the same parsed questions and
   answers into the context; ``overrides/main.html`` writes it into <head>.
 """
 
 from __future__ import annotations
 
+import re
 from typing import Any
 
 from knowledgebase.checklists import join_blocks
 from knowledgebase.faq import faq_jsonld
-from knowledgebase.site import build_pass, guide_slug
-from knowledgebase.urls import guide_link
+from knowledgebase.site import build_pass, guide_file_uri, guide_slug
 from mkdocs.config.defaults import MkDocsConfig
+from mkdocs.exceptions import PluginError
 from mkdocs.structure.files import Files
 from mkdocs.structure.nav import Navigation
 from mkdocs.structure.pages import Page
 
 _pass: dict[str, Any] = {}
+_PLACEHOLDER = "<!-- kb-faq {slug} -->"
+_PLACEHOLDERS = re.compile(r"<!-- kb-faq ([a-z0-9-]+) -->")
 
 
 def on_pre_build(config: MkDocsConfig) -> None:
     build = build_pass(config)
     _pass.clear()
-    _pass.update(guides=build.guides, ui=build.ui)
+    _pass.update(guides=build.guides, ui=build.ui, lang=build.lang, env=config.theme.get_env())
 
 
 def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Files) -> str:
     if page.meta.get("generated") != "faq":
         return markdown
-    groups = []
-    for guide in _pass["guides"].values():
-        link = guide_link(page.file.src_uri, guide.slug)
-        questions = "\n".join(f"- [{faq.question}]({link}#{faq.id})" for faq in guide.faqs)
-        groups.append(
-            join_blocks(
-                f"## {guide.title} {{ #{guide.slug} }}",
-                questions,
-                f"[{_pass['ui']['faq_hub_guide_link']}: {guide.title}]({link})",
-            )
-        )
+    groups = [
+        join_blocks(f"## {guide.title} {{ #{guide.slug} }}", _PLACEHOLDER.format(slug=guide.slug))
+        for guide in _pass["guides"].values()
+    ]
     return join_blocks(markdown, *groups)
+
+
+def _group(slug: str, page: Page, files: Files) -> str:
+    guide = _pass["guides"][slug]
+    target = files.src_uris.get(guide_file_uri(slug, _pass["lang"]))
+    if target is None:
+        raise PluginError(f"docs/{page.file.src_uri}: guide '{slug}' has no page to link to")
+    template = _pass["env"].get_template("partials/kb-faq-group.html")
+    return template.render(guide=guide, guide_url=target.url_relative_to(page.file), ui=_pass["ui"])
+
+
+def on_page_content(html: str, page: Page, config: MkDocsConfig, files: Files) -> str:
+    if page.meta.get("generated") != "faq":
+        return html
+    return _PLACEHOLDERS.sub(lambda m: _group(m.group(1), page, files), html)
 
 
 def on_page_context(

@@ -129,7 +129,8 @@ _CACHE: dict[tuple[str, str], tuple[tuple, tuple[Corpus, list[str]]]] = {}
 
 def _fingerprint(docs_dir: Path, data_dir: Path) -> tuple:
     paths = [*guide_files(docs_dir), *sorted(data_dir.glob("*.yml"))]
-    return tuple((p.name, p.stat().st_mtime_ns, p.stat().st_size) for p in paths)
+    stats = [p.stat() for p in paths]  # one stat per file: every hook asks, twice per build
+    return tuple((p.name, st.st_mtime_ns, st.st_size) for p, st in zip(paths, stats, strict=True))
 
 
 def cached_corpus(docs_dir: Path, data_dir: Path) -> tuple[Corpus, list[str]]:

@@ -21,7 +21,7 @@ def faq_jsonld(guide: Guide, page_url: str) -> str:
             {
                 "@type": "Question",
                 "@id": f"{page_url}#{faq.id}",
-                "name": faq.question,
+                "name": faq.question_text,
                 "acceptedAnswer": {"@type": "Answer", "text": faq.answer_text},
             }
             for faq in guide.faqs

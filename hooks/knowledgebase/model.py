@@ -31,6 +31,11 @@ class Faq:
     answer: str  # Markdown
 
     @property
+    def question_text(self) -> str:
+        """The question as readers see it (its Markdown rendered to text)."""
+        return to_plain_text(self.question)
+
+    @property
     def answer_text(self) -> str:
         return to_plain_text(self.answer)
 

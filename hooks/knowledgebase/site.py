@@ -72,6 +72,11 @@ def build_pass(config: Any) -> BuildPass:
     return BuildPass(lang, corpus, guides, ui_text(data_dir(config)))
 
 
+def guide_file_uri(slug: str, lang: str) -> str:
+    """The source path (MkDocs ``src_uri``) of a guide's page in one language."""
+    return f"guides/{slug}.{lang}.md"
+
+
 def records_published_urls(config: Any) -> bool:
     """``extra.record_published_urls`` (``make urls`` sets it through KB_RECORD_URLS): the build
     appends new URLs to ``data/published-urls.txt``."""
