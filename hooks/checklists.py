@@ -22,9 +22,8 @@ import re
 from typing import Any
 
 from knowledgebase.checklists import insert_before_faq, join_blocks
-from knowledgebase.site import build_pass, guide_file_uri, guide_slug
+from knowledgebase.site import build_pass, guide_file, guide_slug
 from mkdocs.config.defaults import MkDocsConfig
-from mkdocs.exceptions import PluginError
 from mkdocs.structure.files import Files
 from mkdocs.structure.pages import Page
 
@@ -47,9 +46,7 @@ def on_pre_build(config: MkDocsConfig) -> None:
 
 def _render(slug: str, page: Page, files: Files) -> str:
     guide = _pass["guides"][slug]
-    target = files.src_uris.get(guide_file_uri(slug, _pass["lang"]))
-    if target is None:
-        raise PluginError(f"docs/{page.file.src_uri}: guide '{slug}' has no page to link to")
+    target = guide_file(files, slug, _pass["lang"], page.file.src_uri)
     template = _pass["env"].get_template("partials/kb-checklist.html")
     return template.render(
         guide=guide,

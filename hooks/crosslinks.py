@@ -28,10 +28,9 @@ from knowledgebase.checklists import join_blocks
 from knowledgebase.data import LANGUAGES
 from knowledgebase.glossary import link_terms, terms_used
 from knowledgebase.related import rank_all
-from knowledgebase.site import build_pass, guide_file_uri, guide_slug
+from knowledgebase.site import build_pass, guide_file, guide_slug
 from knowledgebase.urls import doc_link, guide_link, page_url_in, relative_url
 from mkdocs.config.defaults import MkDocsConfig
-from mkdocs.exceptions import PluginError
 from mkdocs.plugins import event_priority
 from mkdocs.structure.files import Files
 from mkdocs.structure.pages import Page
@@ -99,12 +98,7 @@ def _related_list(page: Page, files: Files) -> str:
     lang = _pass["lang"]
     items = []
     for other in _pass["related"][guide_slug(page.file.src_uri)]:
-        target = files.src_uris.get(guide_file_uri(other.slug, lang))
-        if target is None:
-            raise PluginError(
-                f"docs/{page.file.src_uri}: related guide '{other.slug}' has no page "
-                f"docs/guides/{other.slug}.{lang}.md"
-            )
+        target = guide_file(files, other.slug, lang, page.file.src_uri)
         url = target.url_relative_to(page.file)
         items.append({"url": url, "title": other.title, "summary": other.summary})
     template = _pass["env"].get_template("partials/kb-related.html")

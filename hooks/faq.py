@@ -22,9 +22,8 @@ from typing import Any
 
 from knowledgebase.checklists import join_blocks
 from knowledgebase.faq import faq_jsonld
-from knowledgebase.site import build_pass, guide_file_uri, guide_slug
+from knowledgebase.site import build_pass, guide_file, guide_slug
 from mkdocs.config.defaults import MkDocsConfig
-from mkdocs.exceptions import PluginError
 from mkdocs.structure.files import Files
 from mkdocs.structure.nav import Navigation
 from mkdocs.structure.pages import Page
@@ -52,9 +51,7 @@ def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Fil
 
 def _group(slug: str, page: Page, files: Files) -> str:
     guide = _pass["guides"][slug]
-    target = files.src_uris.get(guide_file_uri(slug, _pass["lang"]))
-    if target is None:
-        raise PluginError(f"docs/{page.file.src_uri}: guide '{slug}' has no page to link to")
+    target = guide_file(files, slug, _pass["lang"], page.file.src_uri)
     template = _pass["env"].get_template("partials/kb-faq-group.html")
     return template.render(guide=guide, guide_url=target.url_relative_to(page.file), ui=_pass["ui"])
 

@@ -11,6 +11,8 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+from mkdocs.exceptions import PluginError
+
 from .corpus import Corpus, cached_corpus
 from .data import LANGUAGES, ui_text
 from .model import Guide
@@ -72,9 +74,14 @@ def build_pass(config: Any) -> BuildPass:
     return BuildPass(lang, corpus, guides, ui_text(data_dir(config)))
 
 
-def guide_file_uri(slug: str, lang: str) -> str:
-    """The source path (MkDocs ``src_uri``) of a guide's page in one language."""
-    return f"guides/{slug}.{lang}.md"
+def guide_file(files: Any, slug: str, lang: str, linking_page: str) -> Any:
+    """The MkDocs ``File`` of a guide's page in ``lang``, from the build's ``files``, to link to
+    from the page whose source is ``linking_page``. Raises PluginError naming both if the guide
+    has no page (the corpus check makes that a bug, not an authoring mistake)."""
+    target = files.src_uris.get(f"guides/{slug}.{lang}.md")
+    if target is None:
+        raise PluginError(f"docs/{linking_page}: guide '{slug}' has no '{lang}' page to link to")
+    return target
 
 
 def records_published_urls(config: Any) -> bool:
