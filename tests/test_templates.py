@@ -1,0 +1,93 @@
+"""The partials the hooks render after Markdown (checklist, related guides, FAQ page group),
+rendered on their own from overrides/ with a parsed guide: no MkDocs build needed."""
+
+from __future__ import annotations
+
+import dataclasses
+
+import pytest
+from bs4 import BeautifulSoup
+from jinja2 import Environment
+from knowledgebase.data import ui_text
+from mkdocs.theme import Theme
+from support import ROOT
+from test_knowledgebase import GUIDE, parse
+
+
+@pytest.fixture(scope="module")
+def env() -> Environment:
+    """The Jinja environment the hooks get from ``config.theme.get_env()``: overrides/ over
+    Material, and no autoescaping, so the partials must escape text themselves."""
+    return Theme(name="material", custom_dir=str(ROOT / "overrides"), language="id").get_env()
+
+
+@pytest.fixture(scope="module")
+def ui() -> dict[str, str]:
+    return ui_text(ROOT / "data")["id"]
+
+
+def render(env: Environment, name: str, **context: object) -> BeautifulSoup:
+    return BeautifulSoup(env.get_template(f"partials/{name}").render(**context), "lxml")
+
+
+def test_checklist_items_are_labelled_checkboxes_keyed_by_guide_and_item(env, ui):
+    """Each item is a real checkbox whose label is the item text, stored under
+    <guide>/<item> so the guide page and the Checklists page share the tick."""
+    guide = parse()
+    soup = render(env, "kb-checklist.html", guide=guide, ui=ui, guide_url="https://x/g/")
+    boxes = soup.select("input[type=checkbox]")
+    assert [b["data-kb-item"] for b in boxes] == ["x/one", "x/two", "x/three"]
+    labels = [soup.select_one(f"label[for='{b['id']}']").get_text() for b in boxes]
+    assert labels == ["Satu", "Dua", "Tiga"]
+    assert len({b["id"] for b in boxes}) == 3
+    root = soup.select_one(".kb-checklist")
+    assert root["data-kb-url"] == "https://x/g/" and root["data-kb-title"] == "Judul"
+    # Its buttons stay out of the search index; no link back on the guide itself.
+    assert soup.select_one(".kb-checklist__actions").has_attr("data-search-exclude")
+    assert soup.select("p > a") == []
+
+
+def test_checklist_elsewhere_links_back_to_its_guide(env, ui):
+    guide = parse()
+    soup = render(
+        env, "kb-checklist.html", guide=guide, ui=ui, guide_url="https://x/", back_url="../g/"
+    )
+    link = soup.select_one("p > a")
+    assert link["href"] == "../g/"
+    assert link.get_text() == f"{ui['checklists_group_link']}: Judul"
+
+
+def test_related_list_links_titles_and_escapes_summaries(env):
+    """Titles link to their guides; a summary is text, so markup in it is shown, not run."""
+    related = [
+        {"url": "../a/", "title": "A & B", "summary": "Uses <b>tags</b>."},
+        {"url": "../c/", "title": "C", "summary": "Plain."},
+    ]
+    soup = render(env, "kb-related.html", related=related)
+    items = soup.select("ul > li")
+    assert [li.a["href"] for li in items] == ["../a/", "../c/"]
+    assert items[0].get_text() == "A & B: Uses <b>tags</b>."
+    assert soup.find("b") is None
+
+
+def test_empty_related_list_renders_nothing(env):
+    assert render(env, "kb-related.html", related=[]).get_text(strip=True) == ""
+    assert render(env, "kb-related.html", related=[]).find("ul") is None
+
+
+def test_faq_group_links_each_question_to_its_anchor_as_plain_text(env, ui):
+    """The FAQ page lists each question (as readers see it) linked to its answer, then the
+    whole guide."""
+    guide = parse(GUIDE.replace("### Apa? {", "### Apa *itu*? {"))
+    guide = dataclasses.replace(guide, title="Judul <panduan>")
+    soup = render(env, "kb-faq-group.html", guide=guide, guide_url="../guides/x/", ui=ui)
+    links = soup.select("li > a")
+    assert [a["href"] for a in links] == [
+        "../guides/x/#faq-what",
+        "../guides/x/#faq-why",
+        "../guides/x/#faq-how",
+    ]
+    assert [a.get_text() for a in links] == ["Apa itu?", "Kenapa?", "Bagaimana?"]
+    whole = soup.select_one("p > a")
+    assert whole["href"] == "../guides/x/"
+    assert whole.get_text() == f"{ui['faq_hub_guide_link']}: Judul <panduan>"
