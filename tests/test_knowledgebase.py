@@ -13,7 +13,7 @@ from knowledgebase.glossary import Glossary, Term, link_terms, terms_used
 from knowledgebase.markdown_text import headings, to_plain_text
 from knowledgebase.model import Vocabulary, parse_guide
 from knowledgebase.pages import page_problems
-from knowledgebase.related import rank_all, rank_related
+from knowledgebase.related import rank_all
 from knowledgebase.urls import guide_link, page_url_in, relative_url
 
 VOCAB = Vocabulary(frozenset({"trust", "career", "teamwork"}), frozenset({"relationships"}))
@@ -173,7 +173,7 @@ def _guide(slug, tags, related=()):
     return parse().__class__(**{**parse().__dict__, "slug": slug, "tags": tags, "related": related})
 
 
-def test_rank_related_explicit_first_then_score_then_slug():
+def test_related_ranking_explicit_first_then_score_then_slug():
     """Explicit `related` keeps the author's order; then shared tags (2) and terms (1) rank,
     ties broken by slug, so the list is deterministic."""
     me = _guide("me", ("trust", "career"), related=("zeta",))
@@ -185,9 +185,9 @@ def test_rank_related_explicit_first_then_score_then_slug():
         _guide("delta", ("teamwork",)),
     ]
     terms = {"me": frozenset({"mentor"}), "alpha": frozenset({"mentor"})}
-    ranked = rank_related(me, [*others, me], terms)
+    ranked = rank_all([me, *others], terms)["me"]
     assert [g.slug for g in ranked] == ["zeta", "gamma", "beta"]
-    ranked5 = rank_related(me, others, terms, count=5)
+    ranked5 = rank_all([me, *others], terms, count=5)["me"]
     assert [g.slug for g in ranked5] == ["zeta", "gamma", "beta", "alpha", "delta"]
 
 

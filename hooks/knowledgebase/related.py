@@ -49,13 +49,3 @@ def rank_all(
         best = [s for _, s in heapq.nsmallest(need, candidates)]
         ranked[guide.slug] = [by_slug[s] for s in chosen + best]
     return ranked
-
-
-def rank_related(
-    guide: Guide,
-    others: Iterable[Guide],
-    terms: Mapping[str, frozenset[str]],
-    count: int = 3,
-) -> list[Guide]:
-    """``rank_all`` for one guide among ``others`` (which may include the guide itself)."""
-    return rank_all([guide, *(g for g in others if g.slug != guide.slug)], terms, count)[guide.slug]
