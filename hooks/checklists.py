@@ -18,18 +18,17 @@ MkDocs events handled:
 
 from __future__ import annotations
 
-import re
 from typing import Any
 
 from knowledgebase.checklists import insert_before_faq, join_blocks
+from knowledgebase.placeholders import Placeholders
 from knowledgebase.site import build_pass, guide_file, guide_slug
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.structure.files import Files
 from mkdocs.structure.pages import Page
 
 _pass: dict[str, Any] = {}
-_PLACEHOLDER = "<!-- kb-checklist {slug} -->"
-_PLACEHOLDERS = re.compile(r"<!-- kb-checklist ([a-z0-9-]+) -->")
+_LISTS = Placeholders("checklist")
 
 
 def on_pre_build(config: MkDocsConfig) -> None:
@@ -64,14 +63,12 @@ def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Fil
         section = join_blocks(
             f"## {ui['checklist_heading']} {{ #checklist }}",
             ui["checklist_intro"],
-            _PLACEHOLDER.format(slug=slug),
+            _LISTS.mark(slug),
         )
         return insert_before_faq(markdown, section)
     if page.meta.get("generated") == "checklists":
         groups = [
-            join_blocks(
-                f"## {guide.title} {{ #{guide.slug} }}", _PLACEHOLDER.format(slug=guide.slug)
-            )
+            join_blocks(f"## {guide.title} {{ #{guide.slug} }}", _LISTS.mark(guide.slug))
             for guide in _pass["guides"].values()
         ]
         return join_blocks(markdown, *groups)
@@ -79,4 +76,4 @@ def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Fil
 
 
 def on_page_content(html: str, page: Page, config: MkDocsConfig, files: Files) -> str:
-    return _PLACEHOLDERS.sub(lambda m: _render(m.group(1), page, files), html)
+    return _LISTS.replace(html, lambda slug: _render(slug, page, files))

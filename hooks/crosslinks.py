@@ -27,6 +27,7 @@ from typing import Any
 from knowledgebase.checklists import join_blocks
 from knowledgebase.data import LANGUAGES
 from knowledgebase.glossary import link_terms, terms_used
+from knowledgebase.placeholders import Placeholders
 from knowledgebase.related import rank_all
 from knowledgebase.site import build_pass, guide_file, guide_slug
 from knowledgebase.urls import doc_link, guide_link, page_url_in, relative_url
@@ -36,7 +37,7 @@ from mkdocs.structure.files import Files
 from mkdocs.structure.pages import Page
 
 _pass: dict[str, Any] = {}
-_RELATED = "<!-- kb-related -->"
+_RELATED = Placeholders("related")
 
 
 def on_pre_build(config: MkDocsConfig) -> None:
@@ -91,7 +92,7 @@ def _related(guide: Any) -> str:
     # Left out of search: it repeats other guides' summaries, which would turn up as results
     # pointing at the wrong page (and it is text the search index would carry twice).
     heading = f"## {ui['related_heading']} {{ #related-guides data-search-exclude }}"
-    return join_blocks(heading, _RELATED)
+    return join_blocks(heading, _RELATED.mark())
 
 
 def _related_list(page: Page, files: Files) -> str:
@@ -172,6 +173,4 @@ def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Fil
 
 
 def on_page_content(html: str, page: Page, config: MkDocsConfig, files: Files) -> str:
-    if _RELATED not in html:
-        return html
-    return html.replace(_RELATED, _related_list(page, files), 1)
+    return _RELATED.replace(html, lambda _: _related_list(page, files))

@@ -17,11 +17,11 @@ MkDocs events handled:
 
 from __future__ import annotations
 
-import re
 from typing import Any
 
 from knowledgebase.checklists import join_blocks
 from knowledgebase.faq import faq_jsonld
+from knowledgebase.placeholders import Placeholders
 from knowledgebase.site import build_pass, guide_file, guide_slug
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.structure.files import Files
@@ -29,8 +29,7 @@ from mkdocs.structure.nav import Navigation
 from mkdocs.structure.pages import Page
 
 _pass: dict[str, Any] = {}
-_PLACEHOLDER = "<!-- kb-faq {slug} -->"
-_PLACEHOLDERS = re.compile(r"<!-- kb-faq ([a-z0-9-]+) -->")
+_GROUPS = Placeholders("faq")
 
 
 def on_pre_build(config: MkDocsConfig) -> None:
@@ -43,7 +42,7 @@ def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Fil
     if page.meta.get("generated") != "faq":
         return markdown
     groups = [
-        join_blocks(f"## {guide.title} {{ #{guide.slug} }}", _PLACEHOLDER.format(slug=guide.slug))
+        join_blocks(f"## {guide.title} {{ #{guide.slug} }}", _GROUPS.mark(guide.slug))
         for guide in _pass["guides"].values()
     ]
     return join_blocks(markdown, *groups)
@@ -59,7 +58,7 @@ def _group(slug: str, page: Page, files: Files) -> str:
 def on_page_content(html: str, page: Page, config: MkDocsConfig, files: Files) -> str:
     if page.meta.get("generated") != "faq":
         return html
-    return _PLACEHOLDERS.sub(lambda m: _group(m.group(1), page, files), html)
+    return _GROUPS.replace(html, lambda slug: _group(slug, page, files))
 
 
 def on_page_context(

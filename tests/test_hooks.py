@@ -26,6 +26,8 @@ def test_guide_checklist_renders_every_item_as_a_labelled_checkbox(site, corpus)
             label = soup.select_one(f"label[for='{box['id']}']")
             assert label.get_text(strip=True) == item.text
         assert soup.select_one("#checklist")
+        # The Checklists page links each list back to its guide; the guide itself does not.
+        assert soup.select_one(".kb-checklist").find_previous_sibling("p").a is None
 
 
 def test_checklists_page_groups_every_guide_and_links_back(site, corpus):

@@ -13,6 +13,7 @@ from knowledgebase.glossary import Glossary, Term, link_terms, terms_used
 from knowledgebase.markdown_text import headings, to_plain_text
 from knowledgebase.model import Vocabulary, parse_guide
 from knowledgebase.pages import page_problems
+from knowledgebase.placeholders import Placeholders
 from knowledgebase.related import rank_all
 from knowledgebase.urls import guide_link, page_url_in, relative_url
 
@@ -218,6 +219,16 @@ def test_rank_all_matches_scoring_every_pair():
     assert {s: [g.slug for g in r] for s, r in ranked.items()} == {
         g.slug: pairwise(g) for g in guides
     }
+
+
+def test_placeholders_are_replaced_by_key_and_cannot_be_written_by_authors():
+    """A hook's placeholder is replaced by what it names; a look-alike comment an author wrote
+    (or another kind's placeholder) is left as it is."""
+    lists, other = Placeholders("checklist"), Placeholders("checklist")
+    html = f"<p>a</p>{lists.mark('g-1')}<!-- kb-checklist g-2 -->{other.mark('g-3')}{lists.mark()}"
+    out = lists.replace(html, lambda key: f"<ul>{key or 'none'}</ul>")
+    assert out == f"<p>a</p><ul>g-1</ul><!-- kb-checklist g-2 -->{other.mark('g-3')}<ul>none</ul>"
+    assert lists.replace("<p>plain</p>", lambda key: "x") == "<p>plain</p>"
 
 
 def test_checklist_section_goes_before_the_faq():

@@ -151,13 +151,17 @@ def test_no_stray_files_are_published(site):
 
 def test_every_link_between_pages_lands_on_a_page_and_anchor(site):
     """A reader who follows any link in a page's content (glossary terms, related guides, FAQ
-    hub, checklists, sources, the translation link) lands on a built page and, if the link
-    names an anchor, on that element. Some lists are rendered after Markdown, where MkDocs no
-    longer checks links, so this checks the built HTML itself."""
+    hub, checklists, sources, the translation link) lands on a built page in the same language
+    (unless the link says it leads to the other one) and, if the link names an anchor, on that
+    element. Some lists are rendered after Markdown, where MkDocs no longer checks links, so
+    this checks the built HTML itself."""
     ids: dict[Path, set[str]] = {}
+    langs: dict[Path, str] = {}
     checked = 0
     for page in site.pages():
-        for a in parse_html(page).select("article a[href]"):
+        soup = parse_html(page)
+        lang = soup.html["lang"]
+        for a in soup.select("article a[href]"):
             href = a["href"]
             parts = urlsplit(href)
             if parts.scheme or parts.netloc or href.startswith(("#", "mailto:")):
@@ -171,9 +175,16 @@ def test_every_link_between_pages_lands_on_a_page_and_anchor(site):
             if target.is_dir():
                 target = target / "index.html"
             assert target.is_file(), f"{page.relative_to(site.dir)}: link to {href} is broken"
+            if target not in ids:
+                target_soup = parse_html(target)
+                ids[target] = {e["id"] for e in target_soup.select("[id]")}
+                langs[target] = target_soup.html["lang"]
+            if not a.has_attr("hreflang") and page.name != "404.html":
+                assert langs[target] == lang, (
+                    f"{page.relative_to(site.dir)} ({lang}): {href} leads to a "
+                    f"'{langs[target]}' page"
+                )
             if parts.fragment:
-                if target not in ids:
-                    ids[target] = {e["id"] for e in parse_html(target).select("[id]")}
                 assert parts.fragment in ids[target], (
                     f"{page.relative_to(site.dir)}: {href} names a missing anchor"
                 )

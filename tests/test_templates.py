@@ -48,26 +48,27 @@ def test_checklist_items_are_labelled_checkboxes_keyed_by_guide_and_item(env, ui
 
 
 def test_checklist_elsewhere_links_back_to_its_guide(env, ui):
-    guide = parse()
+    guide = dataclasses.replace(parse(), title="<i>Judul</i>")
     soup = render(
         env, "kb-checklist.html", guide=guide, ui=ui, guide_url="https://x/", back_url="../g/"
     )
     link = soup.select_one("p > a")
     assert link["href"] == "../g/"
-    assert link.get_text() == f"{ui['checklists_group_link']}: Judul"
+    assert link.get_text() == f"{ui['checklists_group_link']}: <i>Judul</i>"
+    assert soup.find("i") is None
 
 
 def test_related_list_links_titles_and_escapes_summaries(env):
     """Titles link to their guides; a summary is text, so markup in it is shown, not run."""
     related = [
-        {"url": "../a/", "title": "A & B", "summary": "Uses <b>tags</b>."},
+        {"url": '../a/?x="y"', "title": "<i>A</i> & B", "summary": "Uses <b>tags</b>."},
         {"url": "../c/", "title": "C", "summary": "Plain."},
     ]
     soup = render(env, "kb-related.html", related=related)
     items = soup.select("ul > li")
-    assert [li.a["href"] for li in items] == ["../a/", "../c/"]
-    assert items[0].get_text() == "A & B: Uses <b>tags</b>."
-    assert soup.find("b") is None
+    assert [li.a["href"] for li in items] == ['../a/?x="y"', "../c/"]
+    assert items[0].get_text() == "<i>A</i> & B: Uses <b>tags</b>."
+    assert soup.find("b") is None and soup.find("i") is None
 
 
 def test_empty_related_list_renders_nothing(env):
