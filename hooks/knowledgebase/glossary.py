@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import cached_property
 
@@ -34,15 +35,24 @@ class Glossary:
     def matchers(self) -> dict[str, tuple[re.Pattern[str], dict[str, str]]]:
         """Per language: one regex for every form of every term (longest first), so a line is
         scanned once, and a map from the lower-cased form to its term id."""
-        result = {}
+        return {lang: (_pattern(owner), owner) for lang, owner in self._owners.items()}
+
+    @cached_property
+    def scanners(self) -> dict[str, re.Pattern[str]]:
+        """Per language: the same regex, case-sensitive, for lower-cased text (about twice as
+        fast as matching case-insensitively, for ``terms_used`` to scan every guide)."""
+        return {lang: _pattern(owner, re.NOFLAG) for lang, owner in self._owners.items()}
+
+    @cached_property
+    def _owners(self) -> dict[str, dict[str, str]]:
+        owners = {}
         for lang in LANGUAGES:
             owner: dict[str, str] = {}
             for term in self.terms:
                 for form in term.forms(lang):
                     owner.setdefault(form.lower(), term.id)
-            forms = tuple(sorted(owner, key=lambda f: (-len(f), f)))
-            result[lang] = (_pattern(forms), owner)
-        return result
+            owners[lang] = owner
+        return owners
 
 
 def parse_glossary(path: str, data: object) -> Glossary:
@@ -76,9 +86,29 @@ def parse_glossary(path: str, data: object) -> Glossary:
 _PROTECTED = re.compile(r"`[^`]*`|!?\[[^\]]*\]\([^)]*\)|\[[^\]]*\]\[[^\]]*\]|\{[^}]*\}|<[^>]+>")
 
 
-def _pattern(forms: tuple[str, ...]) -> re.Pattern[str]:
-    alternatives = "|".join(re.escape(f) for f in forms)
-    return re.compile(rf"(?<![\w-])({alternatives})(?![\w-])", re.IGNORECASE)
+def _trie(forms: Iterable[str]) -> str:
+    """A regex matching exactly ``forms``, written as a trie (``mentor(?:ing)?``): the engine
+    then tries one branch per character instead of every form at every position. Where forms
+    overlap, the longer is tried first, as in an alternation sorted longest first."""
+    root: dict[str, dict] = {}
+    for form in forms:
+        node = root
+        for char in form:
+            node = node.setdefault(char, {})
+        node[""] = {}  # a form ends here
+
+    def source(node: dict[str, dict]) -> str:
+        branches = [re.escape(c) + source(child) for c, child in sorted(node.items()) if c]
+        if not branches:
+            return ""
+        body = branches[0] if len(branches) == 1 else f"(?:{'|'.join(branches)})"
+        return f"(?:{body})?" if "" in node else body
+
+    return source(root)
+
+
+def _pattern(forms: Iterable[str], flags: re.RegexFlag = re.IGNORECASE) -> re.Pattern[str]:
+    return re.compile(rf"(?<![\w-])({_trie(forms)})(?![\w-])", flags)
 
 
 def _combined(glossary: Glossary, lang: str) -> tuple[re.Pattern[str], dict[str, str]]:
@@ -87,10 +117,9 @@ def _combined(glossary: Glossary, lang: str) -> tuple[re.Pattern[str], dict[str,
 
 def terms_used(glossary: Glossary, lang: str, markdown: str) -> frozenset[str]:
     """Ids of the glossary terms that occur in the body text of ``markdown``."""
-    pattern, owner = _combined(glossary, lang)
-    text = "\n".join(_body_lines(markdown))
-    # findall and lower-casing run in C; a term-dense guide has thousands of matches.
-    return frozenset(owner[form] for form in set(map(str.lower, pattern.findall(text))))
+    owner = glossary.matchers[lang][1]
+    text = "\n".join(_body_lines(markdown)).lower()
+    return frozenset(owner[form] for form in set(glossary.scanners[lang].findall(text)))
 
 
 def _body_lines(markdown: str):  # type: ignore[no-untyped-def]
