@@ -80,8 +80,10 @@ def _sources(page: Page, guide: Any) -> str:
             line += f", {ui['source_published_by']} {source['publisher']}"
         items.append(line + f". {source[lang]['description']}")
     about = doc_link(page.file.src_uri, "about.md")
+    # Left out of search: the same credits end every guide, so a search for an author or the
+    # publisher would list every guide; the About page holds them once (#sources).
     return join_blocks(
-        f"## {ui['sources_heading']} {{ #sources }}",
+        f"## {ui['sources_heading']} {{ #sources data-search-exclude }}",
         f"{ui['sources_intro']} [{ui['sources_about']}]({about}#sources).",
         "\n".join(items),
     )

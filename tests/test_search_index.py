@@ -140,6 +140,23 @@ def test_checklist_buttons_are_not_indexed_but_items_are(site, corpus):
                 assert texts[lang][key] not in entry["text"], (guide.path, key)
 
 
+def test_credits_and_translation_link_are_found_on_the_about_page_not_every_guide(site, corpus):
+    """Every guide ends with the same credits and links to its translation with the same
+    words; indexed, a search for the publisher or for "English" would list every guide. The
+    About page, which holds the credits, stays the place a search for them finds."""
+    texts = load_yaml(ROOT / "data" / "ui.yml")
+    publisher = load_yaml(ROOT / "data" / "sources.yml")["networking"]["publisher"]
+    for lang, other in (("id", "en"), ("en", "id")):
+        docs = _index(site, lang)["docs"]
+        guides = [d for d in docs if "guides/" in d["location"]]
+        assert not [d for d in guides if d["location"].endswith("/#sources")]
+        for doc in guides:
+            assert publisher not in doc["text"], doc["location"]
+            assert texts[other]["translation_link"] not in doc["text"], doc["location"]
+        assert [d["location"] for d in docs if publisher in d["text"]] != []
+        assert all("about/" in d["location"] for d in docs if publisher in d["text"])
+
+
 def test_worker_language_scripts_are_published(site):
     """Material's worker imports lunr.<code>.min.js for the index's language; without the file
     search breaks, so the build must publish one per language, synonyms included."""
