@@ -41,8 +41,12 @@ def on_pre_build(config: MkDocsConfig) -> None:
 def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Files) -> str:
     if page.meta.get("generated") != "faq":
         return markdown
+    # The groups stay out of search: each question's result is its answer on the guide (the
+    # canonical place), not this list; the page's title and intro are still found.
     groups = [
-        join_blocks(f"## {guide.title} {{ #{guide.slug} }}", _GROUPS.mark(guide.slug))
+        join_blocks(
+            f"## {guide.title} {{ #{guide.slug} data-search-exclude }}", _GROUPS.mark(guide.slug)
+        )
         for guide in _pass["guides"].values()
     ]
     return join_blocks(markdown, *groups)

@@ -157,6 +157,19 @@ def test_credits_and_translation_link_are_found_on_the_about_page_not_every_guid
         assert all("about/" in d["location"] for d in docs if publisher in d["text"])
 
 
+def test_faq_and_checklists_pages_are_found_by_name_but_not_their_copies(site, corpus):
+    """The FAQ and Checklists pages list what each guide already holds; a search finds the
+    pages themselves (title and intro) and each question or item on its guide, not a second
+    time in these lists. Their per-guide anchors still exist for links."""
+    for lang, prefix in (("id", ""), ("en", "en/")):
+        locations = [d["location"] for d in _index(site, lang)["docs"]]
+        for page in ("faq/", "checklists/"):  # locations are relative to the language root
+            assert page in locations
+            assert [loc for loc in locations if loc.startswith(f"{page}#")] == []
+            soup = site.html(f"{prefix}{page}")
+            assert all(soup.find(id=slug) for slug in corpus.guides)
+
+
 def test_worker_language_scripts_are_published(site):
     """Material's worker imports lunr.<code>.min.js for the index's language; without the file
     search breaks, so the build must publish one per language, synonyms included."""
