@@ -60,8 +60,6 @@ def _group(slug: str, page: Page, files: Files) -> str:
 
 
 def on_page_content(html: str, page: Page, config: MkDocsConfig, files: Files) -> str:
-    if page.meta.get("generated") != "faq":
-        return html
     return _GROUPS.replace(html, lambda slug: _group(slug, page, files))
 
 

@@ -35,16 +35,17 @@ class Glossary:
     def matchers(self) -> dict[str, tuple[re.Pattern[str], dict[str, str]]]:
         """Per language: one regex for every form of every term (longest first), so a line is
         scanned once, and a map from the lower-cased form to its term id."""
-        return {lang: (_pattern(owner), owner) for lang, owner in self._owners.items()}
+        return {lang: (_pattern(owner), owner) for lang, owner in self.owners.items()}
 
     @cached_property
     def scanners(self) -> dict[str, re.Pattern[str]]:
         """Per language: the same regex, case-sensitive, for lower-cased text (about twice as
         fast as matching case-insensitively, for ``terms_used`` to scan every guide)."""
-        return {lang: _pattern(owner, re.NOFLAG) for lang, owner in self._owners.items()}
+        return {lang: _pattern(owner, re.NOFLAG) for lang, owner in self.owners.items()}
 
     @cached_property
-    def _owners(self) -> dict[str, dict[str, str]]:
+    def owners(self) -> dict[str, dict[str, str]]:
+        """Per language: each lower-cased form of a term mapped to the term's id."""
         owners = {}
         for lang in LANGUAGES:
             owner: dict[str, str] = {}
@@ -111,13 +112,9 @@ def _pattern(forms: Iterable[str], flags: re.RegexFlag = re.IGNORECASE) -> re.Pa
     return re.compile(rf"(?<![\w-])({_trie(forms)})(?![\w-])", flags)
 
 
-def _combined(glossary: Glossary, lang: str) -> tuple[re.Pattern[str], dict[str, str]]:
-    return glossary.matchers[lang]
-
-
 def terms_used(glossary: Glossary, lang: str, markdown: str) -> frozenset[str]:
     """Ids of the glossary terms that occur in the body text of ``markdown``."""
-    owner = glossary.matchers[lang][1]
+    owner = glossary.owners[lang]
     text = "\n".join(_body_lines(markdown)).lower()
     return frozenset(owner[form] for form in set(glossary.scanners[lang].findall(text)))
 
@@ -150,7 +147,7 @@ def link_terms(
     """
     match = FRONT_MATTER.match(markdown)
     head, body = (markdown[: match.end()], markdown[match.end() :]) if match else ("", markdown)
-    pattern, owner = _combined(glossary, lang)
+    pattern, owner = glossary.matchers[lang]
     linked: set[str] = set()
     out: list[str] = []
     in_fence = None
