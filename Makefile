@@ -5,7 +5,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed-from-lock
 LOCK := requirements/lock.txt
-# Test-only Node tools (axe-core, Lighthouse), installed from the committed package-lock.json.
+# Test-only Node tools (axe-core, Lighthouse, Readability, Pagefind), installed from the committed package-lock.json.
 # The site's build needs none of them, so `make build` and `make serve` do not depend on npm.
 NODE_STAMP := node_modules/.installed-from-lock
 ADDR ?= 127.0.0.1:8000

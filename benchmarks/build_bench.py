@@ -88,6 +88,7 @@ title: Guide {slug} {lang}
 summary: {summary}
 tags: [{", ".join(tags)}]
 sources: [relationships]
+reviewed: 2026-12-02
 checklist:
 {items}
 ---

@@ -89,6 +89,7 @@ title: {title}
 summary: {summary}
 tags: [trust]
 sources: [relationships]
+reviewed: 2026-12-02
 checklist:
   - {{id: first-step, text: {step} satu}}
   - {{id: second-step, text: {step} dua}}

@@ -55,7 +55,7 @@ CASES = {
     "unknown front matter field": (
         replace(ALPHA_ID, "tags: [trust]", "tags: [trust]\nauthor: me"),
         "ERROR   -  Content error: docs/guides/alpha.id.md: 'author': unknown field; allowed "
-        "fields: ['title', 'summary', 'tags', 'sources', 'checklist', 'related']",
+        "fields: ['title', 'summary', 'tags', 'sources', 'reviewed', 'checklist', 'related']",
     ),
     "missing translation of a guide": (
         without("guides/beta.en.md"),

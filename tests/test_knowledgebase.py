@@ -25,6 +25,7 @@ summary: >-
   Ringkasan satu paragraf yang cukup panjang untuk lolos batas minimal delapan puluh karakter.
 tags: [trust]
 sources: [relationships]
+reviewed: 2026-12-02
 checklist:
   - {id: one, text: Satu}
   - {id: two, text: Dua}
@@ -84,9 +85,18 @@ def test_parse_guide_reads_sections_faq_and_checklist():
         (
             ("title: Judul\n", "title: Judul\nauthor: Someone\n"),
             "docs/guides/x.id.md: 'author': unknown field; allowed fields: "
-            "['title', 'summary', 'tags', 'sources', 'checklist', 'related']",
+            "['title', 'summary', 'tags', 'sources', 'reviewed', 'checklist', 'related']",
         ),
         (("tags: [trust]", "tags: trust"), "docs/guides/x.id.md: 'tags': must be a list of ids"),
+        (
+            ("reviewed: 2026-12-02", "reviewed: 2 Desember 2026"),
+            "docs/guides/x.id.md: 'reviewed': must be a date written YYYY-MM-DD, e.g. 2026-12-02",
+        ),
+        (
+            ("reviewed: 2026-12-02", "reviewed: 2026-13-02"),
+            "docs/guides/x.id.md: front matter has an impossible date (month must be in 1..12); "
+            "write YYYY-MM-DD",
+        ),
         (
             ("tags: [trust]", "tags: [friendship]"),
             "docs/guides/x.id.md: 'tags': unknown ['friendship']; allowed: "

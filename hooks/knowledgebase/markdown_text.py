@@ -46,6 +46,11 @@ def split_front_matter(path: str, text: str) -> tuple[dict, str, int]:
         raise ContentError(
             path, None, f"front matter is not valid YAML: {yaml_problem(exc)}"
         ) from exc
+    except ValueError as exc:
+        # PyYAML builds dates while parsing: 2026-13-02 raises here, not as a YAMLError.
+        raise ContentError(
+            path, None, f"front matter has an impossible date ({exc}); write YYYY-MM-DD"
+        ) from exc
     if not isinstance(meta, dict):
         raise ContentError(path, None, "front matter must be a mapping of field: value")
     body_line = text.count("\n", 0, match.end()) + 1

@@ -3,12 +3,13 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from datetime import date
 from typing import Any
 
 from .errors import ContentError
 from .markdown_text import ID_PATTERN, headings, section_text, split_front_matter, to_plain_text
 
-REQUIRED_FIELDS = ("title", "summary", "tags", "sources", "checklist")
+REQUIRED_FIELDS = ("title", "summary", "tags", "sources", "reviewed", "checklist")
 OPTIONAL_FIELDS = ("related",)
 REQUIRED_SECTIONS = ("key-takeaways", "faq")
 # Ids the build adds to every guide page; authors must not use them.
@@ -61,6 +62,7 @@ class Guide:
     sections: tuple[Section, ...]
     faqs: tuple[Faq, ...]
     body: str = field(repr=False)
+    reviewed: date = date(1970, 1, 1)
 
     @property
     def section_ids(self) -> tuple[str, ...]:
@@ -101,6 +103,19 @@ def _id_list(path: str, meta: dict[str, Any], name: str, allowed: frozenset[str]
     if len(set(value)) != len(value):
         raise ContentError(path, name, "lists an id twice")
     return tuple(value)
+
+
+def _date(path: str, meta: dict[str, Any], name: str) -> date:
+    value = meta[name]
+    # YAML reads an unquoted YYYY-MM-DD as a date; a quoted one is accepted too.
+    if type(value) is date:
+        return value
+    if isinstance(value, str) and len(value) == 10:
+        try:
+            return date.fromisoformat(value)
+        except ValueError:
+            pass
+    raise ContentError(path, name, "must be a date written YYYY-MM-DD, e.g. 2026-12-02")
 
 
 def _checklist(path: str, meta: dict[str, Any]) -> tuple[ChecklistItem, ...]:
@@ -150,6 +165,7 @@ def parse_guide(path: str, slug: str, lang: str, text: str, vocabulary: Vocabula
     if not sources:
         raise ContentError(path, "sources", "needs at least one source")
     related = _id_list(path, meta, "related", None)
+    reviewed = _date(path, meta, "reviewed")
     checklist = _checklist(path, meta)
 
     sections: list[Section] = []
@@ -199,4 +215,5 @@ def parse_guide(path: str, slug: str, lang: str, text: str, vocabulary: Vocabula
         sections=tuple(sections),
         faqs=tuple(faqs),
         body=body,
+        reviewed=reviewed,
     )
