@@ -99,9 +99,18 @@ def _ui(key: str, **values: Any) -> str:
 def _front_matter(page: Page, neutral: str) -> dict[str, Any]:
     """Front matter of another page of this language (``start-here.md`` -> its title...)."""
     lang = _pass["build"].lang
-    stem = neutral.removesuffix(".md")
-    path = _pass["docs_dir"] / f"{stem}.{lang}.md"
-    return split_front_matter(str(path), path.read_text(encoding="utf-8"))[0]
+    rel = f"{neutral.removesuffix('.md')}.{lang}.md"
+    path = _pass["docs_dir"] / rel
+    if not path.is_file():
+        raise PluginError(
+            f"docs/{page.file.src_uri} links to docs/{rel}, which does not exist; "
+            "the generated home and tag pages need it"
+        )
+    meta = split_front_matter(str(path), path.read_text(encoding="utf-8"))[0]
+    for name in ("title", "description"):
+        if not isinstance(meta.get(name), str):
+            raise PluginError(f"docs/{rel}: '{name}' is needed (the home page shows it)")
+    return meta
 
 
 def _cards(items: list[tuple[str, str, str]]) -> str:
