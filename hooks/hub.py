@@ -13,7 +13,8 @@ MkDocs events handled:
   cards per topic and the configured questions with the first sentence of each answer; on
   ``generated: guides-index``, appends the guides per topic (a guide in each topic that lists
   it) and the tags; on a tag page, sets the title and appends the guides with that tag; on a
-  guide, sets ``page.update_date`` (the sitemap's ``lastmod``) to its ``reviewed`` date.
+  guide, sets ``page.update_date`` (the sitemap's ``lastmod``) to its ``reviewed`` date (on a
+  tag page, to the latest of its guides').
 - ``on_page_content``: replaces the search-entry placeholder with
   ``overrides/partials/kb-home-search.html``.
 - ``on_page_context``: ``kb_hub_script`` tells ``overrides/main.html`` to load ``kb-hub.js``
@@ -216,6 +217,9 @@ def _tag_page(markdown: str, page: Page, tag: str) -> str:
     )
     # The list repeats the guides' summaries: a search for them must land on the guides.
     page.meta["search"] = {"exclude": True}
+    if guides:
+        # All of the page comes from its guides: it changed when the latest of them did.
+        page.update_date = max(g.reviewed for g in guides).isoformat()
     items = [
         f"- **[{g.title}]({doc_link(src, f'guides/{g.slug}.md')})**: {first_sentence(g.summary)}"
         for g in guides

@@ -27,7 +27,7 @@ from knowledgebase.hub import (
     tag_page_problems,
     topic_problems,
 )
-from support import ROOT, build_site, guide_pair, make_project
+from support import ROOT, build_site, guide_pair, make_project, parse_html
 from test_accessibility import RUN_AXE, describe
 from test_knowledgebase import parse
 from test_parity import BASE
@@ -154,6 +154,31 @@ def test_a_tiny_site_without_topic_pages_builds_and_a_home_names_a_missing_quest
     assert "guide 'alpha' is in no topic" in result.log
 
 
+def test_reviewed_date_is_shown_and_is_the_sitemap_lastmod_not_the_build_date(tmp_path):
+    """A guide reviewed long before the build shows that date on its page, in both languages,
+    and the sitemap gives it as lastmod (the real guides were all reviewed on the day this was
+    written, so only a tiny site can tell the two dates apart)."""
+    pages = dict(BASE)
+    for lang in LANGUAGES:
+        key = f"guides/alpha.{lang}.md"
+        pages[key] = pages[key].replace("reviewed: 2026-12-02", "reviewed: 2025-03-04")
+    result = build_site(make_project(tmp_path, pages), tmp_path / "site")
+    assert result.returncode == 0, result.log
+    site = tmp_path / "site"
+    root = ET.parse(site / "sitemap.xml").getroot()
+    ns = {"s": "http://www.sitemaps.org/schemas/sitemap/0.9"}
+    lastmod = {urlsplit(u.find("s:loc", ns).text).path: u.find("s:lastmod", ns).text for u in root}
+    assert lastmod["/guides/alpha/"] == lastmod["/en/guides/alpha/"] == "2025-03-04"
+    assert lastmod["/guides/beta/"] != "2025-03-04"
+    shown = {
+        lang: text_of(
+            parse_html(site / prefix(lang) / "guides/alpha/index.html").select_one(".kb-meta time")
+        )
+        for lang in LANGUAGES
+    }
+    assert shown == {"id": "4 Maret 2025", "en": "4 March 2025"}
+
+
 # --- The real site ----------------------------------------------------------------------------
 
 
@@ -251,12 +276,18 @@ def test_each_guide_shows_its_reviewed_date_and_tags_linking_to_tag_pages(site, 
 
 
 def test_sitemap_lastmod_of_each_guide_is_its_reviewed_date(site, corpus):
+    """Search engines learn when the advice was last checked, not when the site was built; a
+    tag page changed when the latest of its guides did."""
     ns = {"s": "http://www.sitemaps.org/schemas/sitemap/0.9"}
     root = ET.parse(site.dir / "sitemap.xml").getroot()
     lastmod = {u.find("s:loc", ns).text: u.find("s:lastmod", ns).text for u in root}
     for slug, by_lang in corpus.guides.items():
         for lang, guide in by_lang.items():
             assert lastmod[f"{site.url}{prefix(lang)}guides/{slug}/"] == guide.reviewed.isoformat()
+    for lang in LANGUAGES:
+        for tag, guides in guides_by_tag(g[lang] for g in corpus.guides.values()).items():
+            latest = max(g.reviewed for g in guides).isoformat()
+            assert lastmod[f"{site.url}{prefix(lang)}tags/{tag}/"] == latest
 
 
 @pytest.mark.parametrize("lang", LANGUAGES)
