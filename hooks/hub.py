@@ -11,7 +11,7 @@ MkDocs events handled:
 - ``on_page_markdown``: on the page with ``generated: home``, inserts before its first ``##``
   heading a search entry (placeholder), the topics, the Start-here path, the guides as grid
   cards per topic and the configured questions with the first sentence of each answer; on
-  ``generated: guides-index``, appends the guides per topic (a guide in each topic that lists
+  ``generated: guides-index``, appends links to the topics, the guides per topic (a guide in each topic that lists
   it) and the tags; on a tag page, sets the title and appends the guides with that tag; on a
   guide, sets ``page.update_date`` (the sitemap's ``lastmod``) to its ``reviewed`` date (on a
   tag page, to the latest of its guides').
@@ -120,6 +120,17 @@ def _cards(items: list[tuple[str, str, str]]) -> str:
     return join_blocks('<div class="grid cards" markdown>', *cards, "</div>")
 
 
+def _topic_nav() -> str:
+    """The topics as a row of links to their sections on the page (home, guides index)."""
+    lang = _pass["build"].lang
+    topics = [f"- [{t.label[lang]}](#{t.anchor})" for t in _pass["topics"] if t.guides]
+    return join_blocks(
+        f'<nav class="kb-topics" aria-label="{_ui("home_topics")}" markdown>',
+        "\n".join(topics),
+        "</nav>",
+    )
+
+
 def _topic_problems(page: Page) -> None:
     source = f"data/{TOPICS_FILE} (used by docs/{page.file.src_uri})"
     for problem in topic_problems(source, _pass["topics"], _pass["build"].guides):
@@ -130,12 +141,7 @@ def _home(markdown: str, page: Page) -> str:
     build, src = _pass["build"], page.file.src_uri
     lang = build.lang
     _topic_problems(page)
-    topics = [f"- [{t.label[lang]}](#{t.anchor})" for t in _pass["topics"] if t.guides]
-    nav = join_blocks(
-        f'<nav class="kb-topics" aria-label="{_ui("home_topics")}" markdown>',
-        "\n".join(topics),
-        "</nav>",
-    )
+    nav = _topic_nav()
     start = []
     for neutral in ("start-here.md", "guides/index.md"):
         meta = _front_matter(page, neutral)
@@ -183,7 +189,7 @@ def _guides_index(page: Page) -> str:
     build, src = _pass["build"], page.file.src_uri
     lang, ui = build.lang, build.ui
     _topic_problems(page)
-    blocks = []
+    blocks = [_topic_nav()]
     for topic in _pass["topics"]:
         items = []
         for g in (build.guides[s] for s in topic.guides if s in build.guides):

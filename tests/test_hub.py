@@ -236,6 +236,10 @@ def test_home_shows_topics_guide_cards_and_six_answered_questions(site, corpus, 
 @pytest.mark.parametrize("lang", LANGUAGES)
 def test_guides_index_lists_each_guide_in_every_topic_that_has_it(site, corpus, lang):
     soup = site.html(f"{prefix(lang)}guides/")
+    jumps = soup.select("nav.kb-topics a")
+    assert [(text_of(a), a["href"]) for a in jumps] == [
+        (t.label[lang], f"#{t.anchor}") for t in TOPICS
+    ]
     listed = set()
     for topic in TOPICS:
         heading = soup.select_one(f"h2#{topic.anchor}")
