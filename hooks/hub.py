@@ -11,8 +11,8 @@ MkDocs events handled:
 - ``on_page_markdown``: on the page with ``generated: home``, inserts before its first ``##``
   heading a search entry (placeholder), the topics, the Start-here path, the guides as grid
   cards per topic and the configured questions with the first sentence of each answer; on
-  ``generated: guides-index``, appends links to the topics, the guides per topic (a guide in each topic that lists
-  it) and the tags; on a tag page, sets the title and appends the guides with that tag; on a
+  ``generated: guides-index``, appends links to the topics, the guides per topic (a guide in
+  each topic that lists it) and the tags; on a tag page, sets the title and appends the guides with that tag; on a
   guide, sets ``page.update_date`` (the sitemap's ``lastmod``) to its ``reviewed`` date (on a
   tag page, to the latest of its guides').
 - ``on_page_content``: replaces the search-entry placeholder with
