@@ -12,9 +12,9 @@ MkDocs events handled:
   heading a search entry (placeholder), the topics, the Start-here path, the guides as grid
   cards per topic and the configured questions with the first sentence of each answer; on
   ``generated: guides-index``, appends links to the topics, the guides per topic (a guide in
-  each topic that lists it) and the tags; on a tag page, sets the title and appends the guides with that tag; on a
-  guide, sets ``page.update_date`` (the sitemap's ``lastmod``) to its ``reviewed`` date (on a
-  tag page, to the latest of its guides').
+  each topic that lists it) and the tags; on a tag page, sets the title and description and
+  appends the guides with that tag; on a guide, sets ``page.update_date`` (the sitemap's
+  ``lastmod``) to its ``reviewed`` date (on a tag page, to the latest of its guides').
 - ``on_page_content``: replaces the search-entry placeholder with
   ``overrides/partials/kb-home-search.html``.
 - ``on_page_context``: ``kb_hub_script`` tells ``overrides/main.html`` to load ``kb-hub.js``
@@ -218,9 +218,11 @@ def _tag_page(markdown: str, page: Page, tag: str) -> str:
     label = build.corpus.tags.get(tag, {}).get(build.lang, tag)
     guides = guides_by_tag(build.guides.values()).get(tag, [])
     page.meta["title"] = _ui("tag_page_title", tag=label)
-    page.meta.setdefault(
-        "description", f"{_ui('tag_page_intro', tag=label)} " + "; ".join(g.title for g in guides)
-    )
+    description = f"{_ui('tag_page_intro', tag=label)} " + "; ".join(g.title for g in guides)
+    if len(guides) == 1:
+        # One title alone is too short a preview for a pasted link: say what the guide is about.
+        description += f". {first_sentence(guides[0].summary)}"
+    page.meta.setdefault("description", description)
     # The list repeats the guides' summaries: a search for them must land on the guides.
     page.meta["search"] = {"exclude": True}
     if guides:
