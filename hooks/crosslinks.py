@@ -6,11 +6,12 @@ MkDocs events handled:
   guide's "Related guides" (tags, shared glossary terms and the optional ``related`` list) once
   for the pass (per-pass state is replaced, so static-i18n's second pass and ``mkdocs serve``
   rebuilds start clean).
-- ``on_page_markdown``: on a guide, adds the title and summary, an explicit link to the
-  guide's translation, links each glossary term's first use in the body to its glossary entry,
-  and ends the page with its sources and a "Related guides" section whose list is left as a
-  placeholder comment. On pages with ``generated: glossary`` or ``generated: guides-index``
-  in front matter, appends the glossary entries or the list of guides.
+- ``on_page_markdown``: on a guide, adds the title and summary, its reviewed date and tags
+  (``knowledgebase.hub.guide_meta``), an explicit link to the guide's translation, links each
+  glossary term's first use in the body to its glossary entry, and ends the page with its
+  sources and a "Related guides" section whose list is left as a placeholder comment. On the
+  page with ``generated: glossary`` in front matter, appends the glossary entries (the guides
+  index is ``hooks/hub.py``'s).
 - ``on_page_content``: replaces the placeholder with the list rendered from
   ``overrides/partials/kb-related.html``. Each link is the related guide's file URL relative to
   the page, taken from ``files``; rendering it after Markdown spares MkDocs resolving three
@@ -27,10 +28,11 @@ from typing import Any
 from knowledgebase.checklists import join_blocks
 from knowledgebase.data import LANGUAGES
 from knowledgebase.glossary import link_terms, terms_used
+from knowledgebase.hub import TAG_FOLDER, guide_meta
 from knowledgebase.placeholders import Placeholders
 from knowledgebase.related import rank_all
 from knowledgebase.site import build_pass, guide_file, guide_slug
-from knowledgebase.urls import doc_link, guide_link, page_url_in, relative_url
+from knowledgebase.urls import doc_link, page_url_in, relative_url
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.plugins import event_priority
 from mkdocs.structure.files import Files
@@ -108,6 +110,17 @@ def _related_list(page: Page, files: Files) -> str:
     return template.render(related=items)
 
 
+def _meta(page: Page, guide: Any, files: Files) -> str:
+    """The reviewed date and the tags, each tag linked to its page where it has one."""
+    lang, src = _pass["lang"], page.file.src_uri
+    links = {
+        tag: doc_link(src, f"{TAG_FOLDER}/{tag}.md")
+        for tag in guide.tags
+        if f"{TAG_FOLDER}/{tag}.{lang}.md" in files.src_uris
+    }
+    return guide_meta(guide, _pass["texts"][lang], _pass["corpus"].tags, links)
+
+
 def _glossary_page(page: Page) -> str:
     lang = _pass["lang"]
     ui = _pass["texts"][lang]
@@ -126,28 +139,6 @@ def _glossary_page(page: Page) -> str:
     return join_blocks(*blocks)
 
 
-def _guides_index(page: Page) -> str:
-    """Guides grouped by topic (their first tag), topics in tag-vocabulary order."""
-    lang = _pass["lang"]
-    ui = _pass["texts"][lang]
-    blocks = []
-    for tag, labels in _pass["corpus"].tags.items():
-        guides = sorted(
-            (g for g in _pass["guides"].values() if g.tags[0] == tag), key=lambda g: g.title
-        )
-        if not guides:
-            continue
-        items = []
-        for g in guides:
-            link = guide_link(page.file.src_uri, g.slug)
-            counts = f"{len(g.faqs)} {ui['guides_index_questions']}, {len(g.checklist)} "
-            items.append(
-                f"- **[{g.title}]({link})**: {g.summary} ({counts}{ui['guides_index_checklist']})"
-            )
-        blocks.append(join_blocks(f"## {labels[lang]} {{ #topic-{tag} }}", "\n".join(items)))
-    return join_blocks(*blocks)
-
-
 # Before checklists.py inserts rendered HTML: glossary linking must see the author's text only.
 @event_priority(10)
 def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Files) -> str:
@@ -161,6 +152,7 @@ def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Fil
         return join_blocks(
             f"# {guide.title}",
             f"{guide.summary}\n{{ .kb-summary }}",
+            _meta(page, guide, files),
             *_translation_links(page),
             body,
             _sources(page, guide),
@@ -169,8 +161,6 @@ def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Fil
     generated = page.meta.get("generated")
     if generated == "glossary":
         return join_blocks(markdown, _glossary_page(page))
-    if generated == "guides-index":
-        return join_blocks(markdown, _guides_index(page))
     return markdown
 
 

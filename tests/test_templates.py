@@ -9,6 +9,7 @@ import pytest
 from bs4 import BeautifulSoup
 from jinja2 import Environment
 from knowledgebase.data import ui_text
+from markupsafe import Markup
 from mkdocs.theme import Theme
 from support import ROOT
 from test_knowledgebase import GUIDE, parse
@@ -76,19 +77,32 @@ def test_empty_related_list_renders_nothing(env):
     assert render(env, "kb-related.html", related=[]).find("ul") is None
 
 
-def test_faq_group_links_each_question_to_its_anchor_as_plain_text(env, ui):
-    """The FAQ page lists each question (as readers see it) linked to its answer, then the
-    whole guide."""
-    guide = parse(GUIDE.replace("### Apa? {", "### Apa *itu*? {"))
+def test_faq_group_shows_each_question_closed_with_its_answer_and_canonical_link(env, ui):
+    """The FAQ hub shows each question (as readers see it) as a closed collapsible block with
+    its rendered answer and a link to the answer's place on the guide, then the whole guide.
+    Question and title are text: markup in them never becomes an element."""
+    guide = parse(GUIDE.replace("### Apa? {", "### Apa *itu* <b>x</b>? {"))
     guide = dataclasses.replace(guide, title="Judul <panduan>")
-    soup = render(env, "kb-faq-group.html", guide=guide, guide_url="../guides/x/", ui=ui)
-    links = soup.select("li > a")
-    assert [a["href"] for a in links] == [
+    items = [
+        {"faq": faq, "answer": Markup(f"<p>Jawab <em>{n}</em></p>")}
+        for n, faq in enumerate(guide.faqs)
+    ]
+    soup = render(
+        env, "kb-faq-group.html", guide=guide, items=items, guide_url="../guides/x/", ui=ui
+    )
+    blocks = soup.select("details.kb-faq")
+    assert [d["id"] for d in blocks] == ["faq-what", "faq-why", "faq-how"]
+    assert not any(d.has_attr("open") for d in blocks)
+    assert [d.summary.get_text() for d in blocks] == ["Apa itu x?", "Kenapa?", "Bagaimana?"]
+    assert [d.select_one(".kb-faq__answer em").get_text() for d in blocks] == ["0", "1", "2"]
+    sources = [d.select_one(".kb-faq__source a") for d in blocks]
+    assert [a["href"] for a in sources] == [
         "../guides/x/#faq-what",
         "../guides/x/#faq-why",
         "../guides/x/#faq-how",
     ]
-    assert [a.get_text() for a in links] == ["Apa itu?", "Kenapa?", "Bagaimana?"]
-    whole = soup.select_one("p > a")
+    assert sources[0].get_text() == f"{ui['faq_answer_in_guide']}: Judul <panduan>"
+    whole = soup.select_one(".kb-faq-group__guide > a")
     assert whole["href"] == "../guides/x/"
     assert whole.get_text() == f"{ui['faq_hub_guide_link']}: Judul <panduan>"
+    assert soup.find("b") is None

@@ -3,6 +3,14 @@
 from __future__ import annotations
 
 import json
+from collections.abc import Callable
+from typing import Any
+from urllib.parse import urlsplit
+from xml.etree.ElementTree import Element
+
+import markdown
+from markdown.extensions import Extension
+from markdown.treeprocessors import Treeprocessor
 
 from .model import Guide
 
@@ -29,3 +37,49 @@ def faq_jsonld(guide: Guide, page_url: str) -> str:
     }
     # "</" would end the script element early; JSON allows the escaped form.
     return json.dumps(data, ensure_ascii=False).replace("</", "<\\/")
+
+
+class _RewriteLinks(Treeprocessor):
+    def __init__(self, md: markdown.Markdown, resolve: list[Callable[[str], str]]) -> None:
+        super().__init__(md)
+        self.resolve = resolve
+
+    def run(self, root: Element) -> None:
+        for element in root.iter():
+            for attr in ("href", "src"):
+                value = element.get(attr)
+                if value is not None:
+                    element.set(attr, self.resolve[0](value))
+
+
+class _RewriteLinksExtension(Extension):
+    def __init__(self, resolve: list[Callable[[str], str]]) -> None:
+        super().__init__()
+        self.resolve = resolve
+
+    def extendMarkdown(self, md: markdown.Markdown) -> None:
+        # After inline parsing (links exist), before serialising.
+        md.treeprocessors.register(_RewriteLinks(md, self.resolve), "kb_rewrite_links", 0)
+
+
+class AnswerRenderer:
+    """FAQ answers rendered to HTML with the site's Markdown extensions, for a page other than
+    the guide (the FAQ hub): every link and image address is passed through ``resolve``, which
+    rebases links written relative to the guide onto the page showing the answer."""
+
+    def __init__(self, extensions: list[Any], configs: dict[str, Any]) -> None:
+        self._resolve: list[Callable[[str], str]] = [lambda url: url]
+        self._md = markdown.Markdown(
+            extensions=[*extensions, _RewriteLinksExtension(self._resolve)],
+            extension_configs=configs,
+        )
+
+    def render(self, answer: str, resolve: Callable[[str], str]) -> str:
+        self._resolve[0] = resolve
+        return self._md.reset().convert(answer)
+
+
+def is_relative_link(url: str) -> bool:
+    """A link written relative to its page (``other.md#x``, ``#x``), not ``https:`` or ``/x``."""
+    parts = urlsplit(url)
+    return not (parts.scheme or parts.netloc or url.startswith("/"))
