@@ -319,7 +319,8 @@ def test_faq_hub_answer_links_lead_where_they_lead_on_the_guide(site):
     """Answers that link elsewhere (another guide's FAQ) are rebased onto the hub's URL."""
     soup = site.html("faq/")
     hrefs = [a["href"] for a in soup.select(".kb-faq__answer > p:not(.kb-faq__source) a")]
-    assert "../guides/networking-from-day-one/#faq" in hrefs
+    # Some answer links to another guide: the check below must have something to check.
+    assert any(href.startswith("../guides/") for href in hrefs)
     for href in hrefs:
         if not urlsplit(href).scheme:
             assert _target_text(site, "faq/", href)
