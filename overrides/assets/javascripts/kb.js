@@ -45,31 +45,57 @@
     if (status) say(status, message);
   }
 
-  function checklistMarkdown(container) {
-    var lines = ["## " + container.getAttribute("data-kb-title"), ""];
+  /* "Copy as text": the checklist as a heading, a real list and a link to its #checklist, in
+     both clipboard formats, so it pastes as formatted text into a word processor, Google Docs
+     or an HR system (text/html) and cleanly into chat (text/plain, no Markdown signs). The
+     copier's own ticks are left out unless they tick "include my ticks". The HTML is built as
+     elements with textContent, so item text is escaped by construction. */
+  function checklistCopy(container) {
+    var title = container.getAttribute("data-kb-title");
+    var url = container.getAttribute("data-kb-url") + "#checklist";
+    var option = container.querySelector("[data-kb-include-ticks]");
+    var withTicks = option !== null && option.checked;
+    var doc = document.implementation.createHTMLDocument("");
+    var root = doc.createElement("div");
+    var heading = root.appendChild(doc.createElement("h2"));
+    heading.textContent = title;
+    var list = root.appendChild(doc.createElement("ul"));
+    var lines = [title, ""];
     var boxes = container.querySelectorAll(".kb-checklist__box");
     for (var i = 0; i < boxes.length; i++) {
       var label = container.querySelector("label[for='" + boxes[i].id + "']");
-      lines.push("- [" + (boxes[i].checked ? "x" : " ") + "] " + label.textContent.trim());
+      var text = label.textContent.trim();
+      var mark = withTicks ? (boxes[i].checked ? "\u2611 " : "\u2610 ") : "";
+      list.appendChild(doc.createElement("li")).textContent = mark + text;
+      lines.push((withTicks ? mark : "\u2022 ") + text);
     }
-    lines.push("", container.getAttribute("data-kb-url"));
-    return lines.join("\n") + "\n";
+    var link = root.appendChild(doc.createElement("p")).appendChild(doc.createElement("a"));
+    link.setAttribute("href", url);
+    link.textContent = url;
+    lines.push("", url);
+    return { html: root.innerHTML, text: lines.join("\n") + "\n" };
   }
 
-  function copyText(text) {
-    if (navigator.clipboard && window.isSecureContext) {
-      return navigator.clipboard.writeText(text);
+  /* Both formats at once: the async clipboard where the browser has ClipboardItem, else a copy
+     command whose event fills in both formats. */
+  function copyRich(content) {
+    if (navigator.clipboard && window.isSecureContext && window.ClipboardItem) {
+      return navigator.clipboard.write([new window.ClipboardItem({
+        "text/html": new Blob([content.html], { type: "text/html" }),
+        "text/plain": new Blob([content.text], { type: "text/plain" })
+      })]);
     }
     return new Promise(function (resolve, reject) {
-      var area = document.createElement("textarea");
-      area.value = text;
-      area.setAttribute("readonly", "");
-      area.style.position = "fixed";
-      area.style.opacity = "0";
-      document.body.appendChild(area);
-      area.select();
-      var ok = document.execCommand("copy");
-      document.body.removeChild(area);
+      function fillIn(event) {
+        event.clipboardData.setData("text/html", content.html);
+        event.clipboardData.setData("text/plain", content.text);
+        event.preventDefault();
+      }
+      document.addEventListener("copy", fillIn);
+      var ok = false;
+      try { ok = document.execCommand("copy"); } finally {
+        document.removeEventListener("copy", fillIn);
+      }
       if (ok) { resolve(); } else { reject(new Error("copy failed")); }
     });
   }
@@ -100,7 +126,7 @@
           }
           announce(container, button.getAttribute("data-kb-done"));
         } else {
-          copyText(checklistMarkdown(container)).then(
+          copyRich(checklistCopy(container)).then(
             function () { announce(container, button.getAttribute("data-kb-done")); },
             function () { announce(container, button.getAttribute("data-kb-failed")); }
           );
