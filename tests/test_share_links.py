@@ -91,7 +91,7 @@ def test_directory_is_grouped_by_guide_and_linked_from_about_and_start_here(site
 
 def test_every_page_has_a_meaningful_title_description_and_open_graph(site):
     """Pasted into chat, every page previews with its own title and description, its
-    absolute URL, the site's name and the page's locale (no image: nothing is fetched)."""
+    absolute URL, the site's name and the page's locale (its card image: tests/test_social_cards.py)."""
     locales = {"id": ("id_ID", "en_US"), "en": ("en_US", "id_ID")}
     names = {"id": "Panduan Relasi Kerja", "en": "Workplace Relationships Guide"}
     descriptions = set()
