@@ -6,6 +6,7 @@ from __future__ import annotations
 import pytest
 from knowledgebase.corpus import load_corpus
 from knowledgebase.data import LANGUAGES
+from PIL import Image
 from playwright.sync_api import expect
 from support import ROOT
 
@@ -16,6 +17,10 @@ OTHER = {"id": "en", "en": "id"}
 COPY = {"id": "Salin tautan", "en": "Copy link"}
 COPY_OTHER = {"id": "Salin tautan (English)", "en": "Copy link (Bahasa Indonesia)"}
 DONE = {"id": "Tautan disalin: ", "en": "Link copied: "}
+ALT = {
+    "id": "Kartu pratinjau bertuliskan {title}, dari {site}",
+    "en": "Preview card reading {title}, from {site}",
+}
 
 
 def built_guides(site) -> dict[str, dict[str, object]]:
@@ -91,10 +96,12 @@ def test_directory_is_grouped_by_guide_and_linked_from_about_and_start_here(site
 
 def test_every_page_has_a_meaningful_title_description_and_open_graph(site):
     """Pasted into chat, every page previews with its own title and description, its
-    absolute URL, the site's name and the page's locale (its card image: tests/test_social_cards.py)."""
+    absolute URL, the site's name, the page's locale and its own card image: an absolute URL on
+    the site, a 1200 x 630 PNG that exists, described in the page's language with its title,
+    shown large (twitter:card summary_large_image); no two pages share a card."""
     locales = {"id": ("id_ID", "en_US"), "en": ("en_US", "id_ID")}
     names = {"id": "Panduan Relasi Kerja", "en": "Workplace Relationships Guide"}
-    descriptions = set()
+    descriptions, images = set(), set()
     for path in site.pages():
         rel = path.relative_to(site.dir).as_posix()
         if rel == "404.html":
@@ -102,6 +109,7 @@ def test_every_page_has_a_meaningful_title_description_and_open_graph(site):
         lang = "en" if rel.startswith("en/") else "id"
         soup = site.html(rel.removesuffix("index.html"))
         og = {m["property"]: m["content"] for m in soup.select("meta[property^='og:']")}
+        og |= {m["name"]: m["content"] for m in soup.select("meta[name^='twitter:']")}
         description = soup.find("meta", attrs={"name": "description"})["content"]
         assert og["og:description"] == description and len(description) > 60, rel
         descriptions.add(description)
@@ -117,7 +125,20 @@ def test_every_page_has_a_meaningful_title_description_and_open_graph(site):
         assert og["og:type"] == ("article" if is_guide else "website"), rel
         title = soup.title.string
         assert title.endswith(names[lang]) and og["og:title"] in title, rel
+        image = og["og:image"]
+        assert image.startswith(site.url + "assets/images/social/"), rel
+        with Image.open(site.dir / image.removeprefix(site.url)) as png:
+            assert (png.format, png.size) == ("PNG", (1200, 630)), rel
+        assert (og["og:image:width"], og["og:image:height"], og["og:image:type"]) == (
+            "1200",
+            "630",
+            "image/png",
+        )
+        alt = ALT[lang].format(title=og["og:title"], site=names[lang])
+        assert og["og:image:alt"] == alt and og["twitter:card"] == "summary_large_image", rel
+        images.add(image)
     assert len(descriptions) == len(site.pages()) - 1, "each page describes itself"
+    assert len(images) == len(site.pages()) - 1, "each page has its own card"
 
 
 @pytest.fixture

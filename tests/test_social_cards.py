@@ -1,5 +1,6 @@
-"""Link previews: every page has its own card image (og:image) in its language, drawn at build
-time from the shipped font, small enough for chat apps, and redrawn only when its text changes."""
+"""Link-preview cards (og:image): drawn at build time from the shipped font, small enough for
+chat apps, redrawn only when their text changes. That every page names its own card is tested
+with the other Open Graph tags in tests/test_share_links.py."""
 
 from __future__ import annotations
 
@@ -22,42 +23,6 @@ from size_report import card_sizes, cards_over_budget, load_budgets
 from support import ROOT
 
 FONT = ROOT / "data" / "fonts" / "DejaVuSans-Bold.ttf"
-ALT = {"id": "Kartu pratinjau bertuliskan ", "en": "Preview card reading "}
-NAMES = {"id": "Panduan Relasi Kerja", "en": "Workplace Relationships Guide"}
-
-
-def meta(soup) -> dict[str, str]:
-    found = {m["property"]: m["content"] for m in soup.select("meta[property^='og:']")}
-    found |= {m["name"]: m["content"] for m in soup.select("meta[name^='twitter:']")}
-    return found
-
-
-def test_every_page_has_its_own_card_in_its_language(site):
-    """Each page (both languages) names an absolute og:image URL on the site, a 1200 x 630 PNG
-    that exists, described in the page's language with its title, with the large-image
-    summary card for chat apps; no two pages share a card."""
-    images = set()
-    for path in site.pages():
-        rel = path.relative_to(site.dir).as_posix()
-        if rel == "404.html":
-            continue
-        lang = "en" if rel.startswith("en/") else "id"
-        tags = meta(site.html(rel.removesuffix("index.html")))
-        url = tags["og:image"]
-        assert url.startswith(site.url + "assets/images/social/") and url.endswith(".png"), rel
-        image = Image.open(site.dir / url.removeprefix(site.url))
-        assert (image.format, image.size) == ("PNG", (WIDTH, HEIGHT)), rel
-        assert (tags["og:image:width"], tags["og:image:height"]) == ("1200", "630")
-        assert tags["og:image:type"] == "image/png"
-        alt = tags["og:image:alt"]
-        assert (
-            alt
-            == f"{ALT[lang]}{tags['og:title']}, {'dari' if lang == 'id' else 'from'} "
-            + (NAMES[lang])
-        ), rel
-        assert tags["twitter:card"] == "summary_large_image"
-        images.add(url)
-    assert len(images) == len(site.pages()) - 1
 
 
 def test_cards_are_within_their_size_budget(site):
