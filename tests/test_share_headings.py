@@ -50,3 +50,11 @@ def test_a_page_that_asks_for_nothing_is_left_alone():
     soup = render(None)
     assert soup.select("button") == []
     assert len(soup.select(".headerlink")) == 4
+
+
+def test_titles_and_sections_carry_the_class_that_keeps_them_in_reader_views():
+    """Every h1 and h2 (Sources and Related guides too, whose ids look like page furniture to
+    Mozilla Readability) carries the class that keeps it in Firefox's reader view."""
+    soup = render(ShareHeadings(label="Share", skip=frozenset({"sources"})))
+    assert all("kb-content" in h["class"] for h in soup.select("h1, h2"))
+    assert "class" not in soup.h3.attrs

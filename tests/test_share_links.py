@@ -359,17 +359,3 @@ def test_pages_print_without_navigation_or_controls(clip, site, path):
     if path.startswith("guides/"):
         answer = clip.locator("#faq-identify-mentors + p")
         assert answer.is_visible() and answer.inner_text().strip()
-
-
-def test_long_urls_and_copy_buttons_fit_a_phone(browser, site):
-    """At 375 px the directory's long URLs wrap and the guide's buttons wrap: no sideways
-    scrolling."""
-    context = browser.new_context(viewport={"width": 375, "height": 740}, is_mobile=True)
-    page = context.new_page()
-    try:
-        for url in (DIRECTORY, f"en/{DIRECTORY}", f"guides/{GUIDE}/", f"en/guides/{GUIDE}/"):
-            page.goto(site.url + url)
-            overflow = page.evaluate("document.documentElement.scrollWidth - window.innerWidth")
-            assert overflow <= 0, f"/{url} overflows by {overflow}px"
-    finally:
-        context.close()

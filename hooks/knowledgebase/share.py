@@ -21,6 +21,12 @@ from markdown.treeprocessors import Treeprocessor
 # Runs after toc (5), which adds the ids and the permalinks this replaces.
 PRIORITY = 4
 HEADINGS = ("h1", "h2", "h3")
+# Reader views (Firefox's reader mode is Mozilla Readability) drop an h1 or h2 whose id looks
+# like page furniture ("related-guides", "track-shared-projects": "related", "share"), leaving
+# its section without a title. Published ids cannot change; a class that reads as content
+# ("content" is on Readability's positive list) outweighs the id, so the heading stays.
+READER_KEPT = ("h1", "h2")
+READER_CLASS = "kb-content"
 
 
 @dataclass
@@ -41,9 +47,13 @@ def heading_text(heading: etree.Element, md: Markdown) -> str:
 
 
 def add_controls(root: etree.Element, md: Markdown, share: ShareHeadings) -> int:
-    """Give each heading of ``root`` its copy-link button; returns how many were added."""
+    """Give each heading of ``root`` its copy-link button (and the class that keeps it in reader
+    views); returns how many buttons were added."""
     added = 0
     for heading in root:
+        if heading.tag in READER_KEPT:
+            classes = heading.get("class", "").split()
+            heading.set("class", " ".join([*classes, READER_CLASS]))
         if heading.tag not in HEADINGS or heading.get("id") in share.skip:
             continue
         if heading.tag != "h1" and not heading.get("id"):
