@@ -7,7 +7,9 @@ Pages would and photographs it in Debian's Chromium through Playwright.
   and desktop 1280 x 800, Indonesian, light scheme), reduced to a 256-colour palette with
   Pillow so the repository stays small.
 - ``--review DIR``: every combination a reviewer looks at after changing a page (guide and
-  home, Indonesian and English, light and dark, 375 and 1280 px), full page, into ``DIR``.
+  home, Indonesian and English, light and dark, 375 and 1280 px), into ``DIR``: the first
+  screen, and for the guide also the screen at its checklist. (Not full-page captures: while
+  Chromium draws one, it drops touch emulation, so touch-only styles would not show.)
 """
 
 from __future__ import annotations
@@ -80,11 +82,15 @@ def shoot(url: str, out: Path, review: bool) -> list[Path]:
                 )
                 tab = context.new_page()
                 tab.goto(url + page, wait_until="networkidle")
-                png = tab.screenshot(full_page=review)
-                context.close()
                 path = out / f"{name}.png"
-                path.write_bytes(png if review else small_png(png))
+                path.write_bytes(small_png(tab.screenshot()))
                 written.append(path)
+                if review and page.endswith(GUIDE):
+                    tab.evaluate("document.getElementById('checklist').scrollIntoView()")
+                    path = out / f"{name}-checklist.png"
+                    path.write_bytes(small_png(tab.screenshot()))
+                    written.append(path)
+                context.close()
         finally:
             browser.close()
     return written
