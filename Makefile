@@ -13,7 +13,7 @@ ADDR ?= 127.0.0.1:8000
 # MkDocs 1.6 prints a banner about MkDocs 2 on every run; it is noise in build logs.
 export NO_MKDOCS_2_WARNING := 1
 
-.PHONY: help setup serve build urls test lint lock bench bench-search audit budgets clean
+.PHONY: help setup serve build urls test lint lock bench bench-search audit budgets screenshots clean
 
 help:
 	@echo "make serve  - set up, then serve both languages at http://$(ADDR) with live reload"
@@ -25,6 +25,7 @@ help:
 	@echo "make bench-search - search quality, index size and speed vs Material's stock search"
 	@echo "make audit  - Lighthouse on key pages, both languages, mobile and desktop; report in benchmarks/"
 	@echo "make budgets - transferred bytes per page type against benchmarks/budgets.toml; report in benchmarks/"
+	@echo "make screenshots - build, then photograph home and a guide (phone, desktop) into screenshots/"
 	@echo "make lock   - regenerate $(LOCK) from pyproject.toml (maintainers)"
 
 setup: $(STAMP) $(NODE_STAMP)
@@ -66,6 +67,9 @@ audit: $(STAMP) $(NODE_STAMP)
 
 budgets: $(STAMP)
 	$(BIN)/python benchmarks/size_report.py
+
+screenshots: $(STAMP)
+	$(BIN)/python scripts/screenshots.py
 
 lock: $(STAMP)
 	$(BIN)/uv pip compile pyproject.toml --universal --python-version 3.11.5 \

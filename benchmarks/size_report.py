@@ -9,6 +9,10 @@ The index may be one file for the whole site (``search/search_index.json``) or o
 language (``<lang>/search/search_index.json``): every ``**/search/search_index.json`` is found
 and a page uses its own language's file if there is one, else the root one.
 
+Link-preview cards (``og:image``, ``assets/images/social/*.png``) are fetched by chat apps, not by
+readers' browsers, so they are reported apart: bytes per card (PNG, not gzipped), the largest
+against its budget.
+
 Budgets live in ``benchmarks/budgets.toml`` (read here and by ``tests/test_budgets.py``);
 the report goes to ``benchmarks/size-report.md``. Exit status 1 if a budget is exceeded.
 """
@@ -45,6 +49,7 @@ PAGE_TYPES = {
     "404": "404.html",
 }
 KINDS = ("html", "css", "js")
+CARDS = "assets/images/social/*.png"
 
 
 def gzip_size(data: bytes) -> int:
@@ -143,6 +148,20 @@ def measure(site: Path) -> list[Row]:
     return rows
 
 
+def card_sizes(site: Path) -> dict[str, int]:
+    """Site-relative path of each link-preview card -> its bytes (PNG is compressed already)."""
+    return {p.relative_to(site).as_posix(): p.stat().st_size for p in sorted(site.glob(CARDS))}
+
+
+def cards_over_budget(sizes: dict[str, int], budget: int) -> list[str]:
+    """Each card above the per-card budget, as a readable line."""
+    return [
+        f"link-preview card {path}: {size} B, budget {budget} B"
+        for path, size in sizes.items()
+        if size > budget
+    ]
+
+
 def load_budgets(path: Path = BUDGETS) -> dict:
     with path.open("rb") as handle:
         return tomllib.load(handle)["size"]
@@ -168,7 +187,9 @@ def over_budget(rows: list[Row], budgets: dict) -> list[str]:
     return problems
 
 
-def report(rows: list[Row], budgets: dict, problems: list[str]) -> str:
+def report(
+    rows: list[Row], budgets: dict, problems: list[str], cards: dict[str, int] | None = None
+) -> str:
     kib = lambda n: f"{n / 1024:.1f}"  # noqa: E731
     lines = [
         "# Size report: bytes transferred per page type (gzip)",
@@ -192,6 +213,16 @@ def report(rows: list[Row], budgets: dict, problems: list[str]) -> str:
             f"| {kib(r.index)} ({kib(budgets['search_index'])}) "
             f"| {kib(r.total)} ({kib(budgets['total'])}) |"
         )
+    if cards:
+        largest = max(cards, key=cards.__getitem__)
+        lines += [
+            "",
+            f"Link-preview cards (`og:image`, 1200 x 630 PNG, one per page and language, fetched "
+            f"by chat apps when a link is pasted): {len(cards)} cards, "
+            f"{kib(sum(cards.values()) / len(cards))} KiB on average, the largest "
+            f"{kib(cards[largest])} KiB (`{largest}`), budget {kib(budgets['card_image'])} KiB "
+            "per card.",
+        ]
     lines += ["", "Within every budget." if not problems else "Over budget:", ""]
     lines += [f"- {p}" for p in problems]
     return "\n".join(lines).rstrip() + "\n"
@@ -207,8 +238,9 @@ def main() -> int:
         if args.site is None:
             build(site)
         rows = measure(site)
-    problems = over_budget(rows, budgets)
-    REPORT.write_text(report(rows, budgets, problems), encoding="utf-8")
+        cards = card_sizes(site)
+    problems = over_budget(rows, budgets) + cards_over_budget(cards, budgets["card_image"])
+    REPORT.write_text(report(rows, budgets, problems, cards), encoding="utf-8")
     print(REPORT.read_text(encoding="utf-8"))
     return 1 if problems else 0
 

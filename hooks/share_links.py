@@ -11,10 +11,16 @@ MkDocs events handled:
   every guide a heading (``{ #<slug> }``, as on the FAQ and Checklists pages) and the absolute
   URL of the guide, its checklist and each FAQ question in every language, rendered from
   ``overrides/partials/kb-link-directory.html``.
+- ``on_config``: adds the Markdown extension (``knowledgebase.share``) that writes one
+  copy-link button into each guide heading while the page renders, so the control is in the
+  HTML from the start and nothing shifts when the script runs. It is added once: static-i18n
+  runs ``on_config`` again for its second language.
+- ``on_page_markdown`` (also): tells that extension whether this page's headings get buttons
+  (guides: every heading except Sources and Related guides).
 - ``on_page_context``: puts ``kb_share`` into the context: the page's absolute URL, the same
   page's URL in each other language where that page exists (ids are identical in both), and
-  whether its headings get copy-link controls (guides do). ``overrides/partials/kb-links.html``
-  hands this to ``kb.js`` as data attributes; kb.js adds the buttons.
+  whether its headings have copy-link controls (guides do). ``overrides/partials/kb-links.html``
+  hands this to ``kb.js`` as data attributes, with the menu the buttons open.
 """
 
 from __future__ import annotations
@@ -25,14 +31,31 @@ from typing import Any
 from knowledgebase.checklists import join_blocks
 from knowledgebase.data import LANGUAGES
 from knowledgebase.link_directory import guide_entries
+from knowledgebase.share import ShareExtension, ShareHeadings
 from knowledgebase.site import build_pass, guide_slug
 from knowledgebase.urls import neutral_src, page_url_in
 from mkdocs.config.defaults import MkDocsConfig
+from mkdocs.exceptions import PluginError
 from mkdocs.structure.files import Files
 from mkdocs.structure.nav import Navigation
 from mkdocs.structure.pages import Page
 
 _pass: dict[str, Any] = {}
+# Headings that get no copy-link control: lists of links to elsewhere, not places to link to.
+NO_CONTROL = frozenset({"sources", "related-guides"})
+
+
+def _extension(config: MkDocsConfig) -> ShareExtension:
+    for ext in config.markdown_extensions:
+        if isinstance(ext, ShareExtension):
+            return ext
+    raise PluginError("hooks/share_links.py: its Markdown extension is not registered")
+
+
+def on_config(config: MkDocsConfig) -> MkDocsConfig:
+    if not any(isinstance(ext, ShareExtension) for ext in config.markdown_extensions):
+        config.markdown_extensions.append(ShareExtension())
+    return config
 
 
 def on_pre_build(config: MkDocsConfig) -> None:
@@ -61,6 +84,12 @@ def _directory_group(slug: str) -> str:
 
 
 def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Files) -> str:
+    ui = _pass["build"].ui
+    _extension(config).current = (
+        ShareHeadings(label=ui["share_menu_label"], skip=NO_CONTROL)
+        if guide_slug(page.file.src_uri) is not None
+        else None
+    )
     if page.meta.get("generated") != "links":
         return markdown
     return join_blocks(markdown, *(_directory_group(slug) for slug in _pass["build"].corpus.guides))

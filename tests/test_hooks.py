@@ -20,7 +20,7 @@ def guide_pages(site, corpus):
 def test_guide_checklist_renders_every_item_as_a_labelled_checkbox(site, corpus):
     for slug, lang, soup in guide_pages(site, corpus):
         guide = corpus.guides[slug][lang]
-        boxes = soup.select(".kb-checklist input[type=checkbox]")
+        boxes = soup.select(".kb-checklist__items input[type=checkbox]")
         assert [b["data-kb-item"] for b in boxes] == [f"{slug}/{i}" for i in guide.checklist_ids]
         for box, item in zip(boxes, guide.checklist, strict=True):
             label = soup.select_one(f"label[for='{box['id']}']")

@@ -4,10 +4,13 @@ previews in chat apps (Open Graph) and clean printouts."""
 from __future__ import annotations
 
 import pytest
+from audit import run_lighthouse
 from knowledgebase.corpus import load_corpus
 from knowledgebase.data import LANGUAGES
+from PIL import Image
 from playwright.sync_api import expect
 from support import ROOT
+from test_accessibility import RUN_AXE, describe
 
 GUIDE = "finding-a-mentor"
 DIRECTORY = "onboarding-links/"
@@ -16,6 +19,10 @@ OTHER = {"id": "en", "en": "id"}
 COPY = {"id": "Salin tautan", "en": "Copy link"}
 COPY_OTHER = {"id": "Salin tautan (English)", "en": "Copy link (Bahasa Indonesia)"}
 DONE = {"id": "Tautan disalin: ", "en": "Link copied: "}
+ALT = {
+    "id": "Kartu pratinjau bertuliskan {title}, dari {site}",
+    "en": "Preview card reading {title}, from {site}",
+}
 
 
 def built_guides(site) -> dict[str, dict[str, object]]:
@@ -91,10 +98,12 @@ def test_directory_is_grouped_by_guide_and_linked_from_about_and_start_here(site
 
 def test_every_page_has_a_meaningful_title_description_and_open_graph(site):
     """Pasted into chat, every page previews with its own title and description, its
-    absolute URL, the site's name and the page's locale (no image: nothing is fetched)."""
+    absolute URL, the site's name, the page's locale and its own card image: an absolute URL on
+    the site, a 1200 x 630 PNG that exists, described in the page's language with its title,
+    shown large (twitter:card summary_large_image); no two pages share a card."""
     locales = {"id": ("id_ID", "en_US"), "en": ("en_US", "id_ID")}
     names = {"id": "Panduan Relasi Kerja", "en": "Workplace Relationships Guide"}
-    descriptions = set()
+    descriptions, images = set(), set()
     for path in site.pages():
         rel = path.relative_to(site.dir).as_posix()
         if rel == "404.html":
@@ -102,6 +111,7 @@ def test_every_page_has_a_meaningful_title_description_and_open_graph(site):
         lang = "en" if rel.startswith("en/") else "id"
         soup = site.html(rel.removesuffix("index.html"))
         og = {m["property"]: m["content"] for m in soup.select("meta[property^='og:']")}
+        og |= {m["name"]: m["content"] for m in soup.select("meta[name^='twitter:']")}
         description = soup.find("meta", attrs={"name": "description"})["content"]
         assert og["og:description"] == description and len(description) > 60, rel
         descriptions.add(description)
@@ -117,7 +127,20 @@ def test_every_page_has_a_meaningful_title_description_and_open_graph(site):
         assert og["og:type"] == ("article" if is_guide else "website"), rel
         title = soup.title.string
         assert title.endswith(names[lang]) and og["og:title"] in title, rel
+        image = og["og:image"]
+        assert image.startswith(site.url + "assets/images/social/"), rel
+        with Image.open(site.dir / image.removeprefix(site.url)) as png:
+            assert (png.format, png.size) == ("PNG", (1200, 630)), rel
+        assert (og["og:image:width"], og["og:image:height"], og["og:image:type"]) == (
+            "1200",
+            "630",
+            "image/png",
+        )
+        alt = ALT[lang].format(title=og["og:title"], site=names[lang])
+        assert og["og:image:alt"] == alt and og["twitter:card"] == "summary_large_image", rel
+        images.add(image)
     assert len(descriptions) == len(site.pages()) - 1, "each page describes itself"
+    assert len(images) == len(site.pages()) - 1, "each page has its own card"
 
 
 @pytest.fixture
@@ -132,27 +155,49 @@ def clip(browser, site):
 
 def heading_text(locator) -> str:
     return locator.evaluate(
-        "h => { const c = h.cloneNode(true); c.querySelectorAll('.headerlink')"
+        "h => { const c = h.cloneNode(true); c.querySelectorAll('.headerlink, .kb-share')"
         ".forEach(e => e.remove()); return c.textContent.trim(); }"
     )
 
 
+SHARE = {"id": "Bagikan tautan", "en": "Share link"}
+NO_CONTROL = ("sources", "related-guides")
+
+
 @pytest.mark.parametrize("lang", LANGUAGES)
-def test_every_heading_faq_and_checklist_on_a_guide_has_copy_link_controls(clip, site, lang):
-    """Under the title and every section heading, FAQ question and the checklist there is a
-    button for this language and one for the other, named after the heading they copy."""
-    clip.goto(f"{site.url}{PREFIXES[lang]}guides/{GUIDE}/")
-    headings = clip.locator(".md-content article > :is(h1, h2[id], h3[id])")
-    ids = headings.evaluate_all("hs => hs.map(h => h.id)")
-    assert {"checklist", "faq", "faq-identify-mentors", "what-to-look-for"} <= set(ids)
-    for n in range(headings.count()):
-        heading = headings.nth(n)
-        buttons = heading.locator(
-            "xpath=following-sibling::*[1][contains(@class,'kb-copy')]//button"
-        )
-        text = heading_text(heading)
-        labels = [buttons.nth(i).get_attribute("aria-label") for i in range(buttons.count())]
-        assert labels == [f"{COPY[lang]}: {text}", f"{COPY_OTHER[lang]}: {text}"], ids[n]
+def test_each_guide_heading_has_one_small_control_in_the_built_html(site, lang):
+    """In the HTML as built (no script needed, so nothing shifts when kb.js runs), the title,
+    every section heading, the checklist, the FAQ and each question carry exactly one button,
+    inside the heading, in place of the permalink sign; Sources and Related guides carry none,
+    and the summary follows the title directly."""
+    for url, parts in built_guides(site).items():
+        if parts["lang"] != lang:
+            continue
+        article = site.html(url).select_one("article")
+        headings = article.select(":scope > :is(h1, h2, h3)")
+        ids = {h.get("id") for h in headings}
+        assert {"checklist", "faq", *parts["faqs"], *NO_CONTROL} <= ids, url
+        for heading in headings:
+            buttons = heading.select("button.kb-share")
+            if heading.get("id") in NO_CONTROL:
+                assert buttons == [], (url, heading["id"])
+                continue
+            assert len(buttons) == 1, (url, heading.get("id"))
+            assert buttons[0]["aria-label"] == SHARE[lang]
+            assert buttons[0]["aria-haspopup"] == "menu" and buttons[0].get_text() == ""
+            fragment = "" if heading.name == "h1" else "#" + heading["id"]
+            assert buttons[0]["data-kb-share"] == fragment
+            assert heading.select(".headerlink") == []
+        title = article.select_one(":scope > h1")
+        assert "kb-summary" in title.find_next_sibling()["class"], url
+        assert article.select(".kb-copy, .kb-copy__button") == [], url
+
+
+def open_menu(page, heading):
+    heading.locator("button.kb-share").click()
+    menu = page.get_by_role("menu")
+    expect(menu).to_be_visible()
+    return menu
 
 
 @pytest.mark.parametrize("lang", LANGUAGES)
@@ -160,31 +205,55 @@ def test_every_heading_faq_and_checklist_on_a_guide_has_copy_link_controls(clip,
 def test_copy_link_puts_the_absolute_url_on_the_clipboard_in_both_languages(
     clip, site, lang, anchor
 ):
-    """The buttons copy site_url + the page + #id, in this and the other language, and say so
-    in a live region that screen readers announce."""
+    """The heading's menu offers this language and the other one, named after the heading;
+    each copies site_url + the page + #id and says so in a live region that screen readers
+    announce."""
     clip.goto(f"{site.url}{PREFIXES[lang]}guides/{GUIDE}/")
     heading = clip.locator(f"h2#{anchor}, h3#{anchor}" if anchor else "article > h1").first
-    group = heading.locator("xpath=following-sibling::*[1]")
     fragment = f"#{anchor}" if anchor else ""
-    for button, target_lang in ((0, lang), (1, OTHER[lang])):
-        group.get_by_role("button").nth(button).click()
-        expect(clip.get_by_role("status").last).to_have_text(DONE[lang] + heading_text(heading))
+    text = heading_text(heading)
+    for item, target_lang in ((0, lang), (1, OTHER[lang])):
+        menu = open_menu(clip, heading)
+        items = menu.get_by_role("menuitem")
+        labels = [items.nth(i).get_attribute("aria-label") for i in range(items.count())]
+        assert labels == [f"{COPY[lang]}: {text}", f"{COPY_OTHER[lang]}: {text}"]
+        items.nth(item).click()
+        expect(menu).to_be_hidden()
+        expect(clip.get_by_role("status").last).to_have_text(DONE[lang] + text)
         copied = clip.evaluate("navigator.clipboard.readText()")
         assert copied == f"{site.url}{PREFIXES[target_lang]}guides/{GUIDE}/{fragment}"
 
 
 def test_copy_link_works_from_the_keyboard_with_visible_focus(clip, site):
-    """Tab reaches the button, its focus ring shows, and Enter copies."""
+    """Tab reaches the heading's button and shows it with a focus ring; Enter opens the menu on
+    its first item (aria-expanded says so), the arrows move, Enter copies, and focus returns to
+    the button; Escape closes the menu without copying."""
     clip.goto(f"{site.url}guides/{GUIDE}/")
-    button = clip.locator("#faq-identify-mentors + .kb-copy button").first
+    button = clip.locator("#faq-identify-mentors .kb-share")
     button.focus()
     clip.keyboard.press("Shift+Tab")
     clip.keyboard.press("Tab")
     assert button.evaluate("b => b === document.activeElement && b.matches(':focus-visible')")
     assert button.evaluate("b => getComputedStyle(b).outlineStyle") == "solid"
+    assert button.evaluate("b => getComputedStyle(b).opacity") == "1"
+    clip.keyboard.press("Enter")
+    expect(button).to_have_attribute("aria-expanded", "true")
+    first = clip.get_by_role("menuitem").first
+    expect(first).to_be_focused()
+    clip.keyboard.press("ArrowDown")
+    expect(clip.get_by_role("menuitem").nth(1)).to_be_focused()
     clip.keyboard.press("Enter")
     expect(clip.get_by_role("status").last).to_contain_text("Tautan disalin")
-    assert clip.evaluate("navigator.clipboard.readText()").endswith("#faq-identify-mentors")
+    assert clip.evaluate("navigator.clipboard.readText()") == (
+        f"{site.url}en/guides/{GUIDE}/#faq-identify-mentors"
+    )
+    expect(button).to_be_focused()
+    expect(button).to_have_attribute("aria-expanded", "false")
+    clip.keyboard.press("ArrowDown")
+    expect(clip.get_by_role("menu")).to_be_visible()
+    clip.keyboard.press("Escape")
+    expect(clip.get_by_role("menu")).to_be_hidden()
+    expect(button).to_be_focused()
 
 
 def test_refused_copy_says_so_and_shows_the_address(browser, site):
@@ -194,7 +263,7 @@ def test_refused_copy_says_so_and_shows_the_address(browser, site):
     page = context.new_page()
     try:
         page.goto(f"{site.url}guides/{GUIDE}/")
-        page.locator("#checklist + .kb-copy button").first.click()
+        open_menu(page, page.locator("#checklist")).get_by_role("menuitem").first.click()
         expect(page.get_by_role("status").last).to_have_text(
             f"Gagal menyalin. Salin alamat ini secara manual: {site.url}guides/{GUIDE}/#checklist"
         )
@@ -236,20 +305,45 @@ CONTRAST = """b => {
 
 
 @pytest.mark.parametrize("scheme", ["light", "dark"])
-def test_copy_buttons_are_large_enough_and_readable_in_both_schemes(browser, site, scheme):
-    """Targets are at least 24 x 24 px and the text has 4.5:1 contrast, light and dark."""
-    context = browser.new_context(color_scheme=scheme)
+def test_copy_controls_are_large_enough_and_readable_in_both_schemes(browser, site, scheme):
+    """On a touch screen the heading's control is always shown, with a 24 x 24 px target; the
+    menu's items and the directory's buttons are as large, with 4.5:1 text, light and dark."""
+    context = browser.new_context(
+        viewport={"width": 375, "height": 800}, is_mobile=True, has_touch=True, color_scheme=scheme
+    )
     page = context.new_page()
     try:
         page.goto(f"{site.url}guides/{GUIDE}/")
         expected = "slate" if scheme == "dark" else "default"
         assert page.locator("body").get_attribute("data-md-color-scheme") == expected
-        button = page.locator(".kb-copy button").nth(2)
+        control = page.locator("#what-to-look-for .kb-share")
+        assert control.evaluate("b => getComputedStyle(b).opacity") == "1"
+        assert control.is_visible()
+        box = control.bounding_box()
+        assert box["height"] >= 24 and box["width"] >= 24
+        control.tap()
+        for item in page.get_by_role("menuitem").all():
+            box = item.bounding_box()
+            assert box["height"] >= 24 and box["width"] >= 24
+            assert item.evaluate(CONTRAST) >= 4.5
+        page.goto(f"{site.url}{DIRECTORY}")
+        button = page.locator(".kb-copy__button").nth(2)
         box = button.bounding_box()
         assert box["height"] >= 24 and box["width"] >= 24
         assert button.evaluate(CONTRAST) >= 4.5
     finally:
         context.close()
+
+
+def test_on_a_desktop_the_control_shows_on_hover_only(clip, site):
+    """With a mouse the headings stay calm: the control is transparent until the pointer is
+    over its heading (or it has keyboard focus, tested above), like Material's permalink."""
+    clip.goto(f"{site.url}guides/{GUIDE}/")
+    control = clip.locator("#what-to-look-for .kb-share")
+    clip.mouse.move(0, 0)
+    expect(control).to_have_css("opacity", "0")
+    clip.locator("#what-to-look-for").hover()
+    expect(control).to_have_css("opacity", "1")
 
 
 @pytest.mark.parametrize("path", [f"guides/{GUIDE}/", "faq/", "checklists/", f"en/{DIRECTORY}"])
@@ -259,25 +353,68 @@ def test_pages_print_without_navigation_or_controls(clip, site, path):
     clip.goto(site.url + path)
     clip.emulate_media(media="print")
     hidden = [".md-header", ".md-sidebar--primary", ".md-sidebar--secondary", ".md-footer"]
-    hidden += [".kb-copy", ".kb-copy__button", ".headerlink", ".kb-checklist__actions"]
+    hidden += [".kb-share", ".kb-copy__button", ".headerlink", ".kb-checklist__actions"]
     for selector in hidden:
         for n in range(min(clip.locator(selector).count(), 5)):
             assert not clip.locator(selector).nth(n).is_visible(), (path, selector)
     assert clip.locator("article h1").is_visible()
     if path.startswith("guides/"):
-        answer = clip.locator("#faq-identify-mentors + * + p")
+        answer = clip.locator("#faq-identify-mentors + p")
         assert answer.is_visible() and answer.inner_text().strip()
 
 
-def test_long_urls_and_copy_buttons_fit_a_phone(browser, site):
-    """At 375 px the directory's long URLs wrap and the guide's buttons wrap: no sideways
-    scrolling."""
-    context = browser.new_context(viewport={"width": 375, "height": 740}, is_mobile=True)
+@pytest.mark.parametrize("scheme", ["light", "dark"])
+@pytest.mark.parametrize("lang", LANGUAGES)
+def test_axe_finds_nothing_with_the_heading_menu_open(browser, site, axe_source, lang, scheme):
+    """The open copy-link menu (a menu button with its items) passes axe's WCAG 2.2 AA rules,
+    colour contrast included, on a phone in both schemes and languages."""
+    context = browser.new_context(
+        viewport={"width": 375, "height": 800}, is_mobile=True, has_touch=True, color_scheme=scheme
+    )
+    context.add_init_script(script=axe_source)
     page = context.new_page()
     try:
-        for url in (DIRECTORY, f"en/{DIRECTORY}", f"guides/{GUIDE}/", f"en/guides/{GUIDE}/"):
-            page.goto(site.url + url)
-            overflow = page.evaluate("document.documentElement.scrollWidth - window.innerWidth")
-            assert overflow <= 0, f"/{url} overflows by {overflow}px"
+        page.goto(f"{site.url}{PREFIXES[lang]}guides/{GUIDE}/")
+        open_menu(page, page.locator("#faq-identify-mentors"))
+        found = describe(page.evaluate(RUN_AXE)["violations"], f"{lang} {scheme} menu open")
     finally:
         context.close()
+    assert found == []
+
+
+LAYOUT_SHIFT = """() => new Promise(resolve => {
+  let total = 0;
+  new PerformanceObserver(list => {
+    for (const entry of list.getEntries()) if (!entry.hadRecentInput) total += entry.value;
+  }).observe({type: "layout-shift", buffered: true});
+  setTimeout(() => resolve(total), 1500);
+})"""
+
+
+@pytest.mark.parametrize("width", [375, 1280])
+def test_guides_do_not_shift_while_loading(browser, site, width):
+    """The copy-link controls are in the HTML from the start, so no guide moves under the
+    reader while its scripts run: Chromium reports no layout shift at all (CLS 0), on a phone
+    and a desktop, in both languages."""
+    context = browser.new_context(
+        viewport={"width": width, "height": 800}, is_mobile=width < 600, has_touch=width < 600
+    )
+    page = context.new_page()
+    shifted = {}
+    try:
+        for url in built_guides(site):
+            page.goto(site.url + url, wait_until="load")
+            shift = page.evaluate(LAYOUT_SHIFT)
+            if shift:
+                shifted[url] = shift
+    finally:
+        context.close()
+    assert shifted == {}
+
+
+@pytest.mark.parametrize("lang", LANGUAGES)
+def test_lighthouse_measures_no_layout_shift_on_a_guide(lighthouse, site, lang):
+    """Lighthouse (mobile) reports Cumulative Layout Shift 0 on a guide (it was 0.04-0.07
+    while kb.js inserted the buttons after load)."""
+    audit = run_lighthouse(f"{site.url}{PREFIXES[lang]}guides/{GUIDE}/", "mobile", ("performance",))
+    assert audit.metrics["cumulative-layout-shift"] == "0"

@@ -36,7 +36,7 @@ def test_checklist_items_are_labelled_checkboxes_keyed_by_guide_and_item(env, ui
     <guide>/<item> so the guide page and the Checklists page share the tick."""
     guide = parse()
     soup = render(env, "kb-checklist.html", guide=guide, ui=ui, guide_url="https://x/g/")
-    boxes = soup.select("input[type=checkbox]")
+    boxes = soup.select(".kb-checklist__items input[type=checkbox]")
     assert [b["data-kb-item"] for b in boxes] == ["x/one", "x/two", "x/three"]
     labels = [soup.select_one(f"label[for='{b['id']}']").get_text() for b in boxes]
     assert labels == ["Satu", "Dua", "Tiga"]

@@ -45,15 +45,35 @@
     if (status) say(status, message);
   }
 
-  function checklistMarkdown(container) {
-    var lines = ["## " + container.getAttribute("data-kb-title"), ""];
+  /* "Copy as text": the checklist as a heading, a real list and a link to its #checklist, in
+     both clipboard formats, so it pastes as formatted text into a word processor, Google Docs
+     or an HR system (text/html) and cleanly into chat (text/plain, no Markdown signs). The
+     copier's own ticks are left out unless they tick "include my ticks". The HTML is built as
+     elements with textContent, so item text is escaped by construction. */
+  function checklistCopy(container) {
+    var title = container.getAttribute("data-kb-title");
+    var url = container.getAttribute("data-kb-url") + "#checklist";
+    var option = container.querySelector("[data-kb-include-ticks]");
+    var withTicks = option !== null && option.checked;
+    var doc = document.implementation.createHTMLDocument("");
+    var root = doc.createElement("div");
+    var heading = root.appendChild(doc.createElement("h2"));
+    heading.textContent = title;
+    var list = root.appendChild(doc.createElement("ul"));
+    var lines = [title, ""];
     var boxes = container.querySelectorAll(".kb-checklist__box");
     for (var i = 0; i < boxes.length; i++) {
       var label = container.querySelector("label[for='" + boxes[i].id + "']");
-      lines.push("- [" + (boxes[i].checked ? "x" : " ") + "] " + label.textContent.trim());
+      var text = label.textContent.trim();
+      var mark = withTicks ? (boxes[i].checked ? "\u2611 " : "\u2610 ") : "";
+      list.appendChild(doc.createElement("li")).textContent = mark + text;
+      lines.push((withTicks ? mark : "\u2022 ") + text);
     }
-    lines.push("", container.getAttribute("data-kb-url"));
-    return lines.join("\n") + "\n";
+    var link = root.appendChild(doc.createElement("p")).appendChild(doc.createElement("a"));
+    link.setAttribute("href", url);
+    link.textContent = url;
+    lines.push("", url);
+    return { html: root.innerHTML, text: lines.join("\n") + "\n" };
   }
 
   function copyText(text) {
@@ -70,6 +90,30 @@
       area.select();
       var ok = document.execCommand("copy");
       document.body.removeChild(area);
+      if (ok) { resolve(); } else { reject(new Error("copy failed")); }
+    });
+  }
+
+  /* Both formats at once: the async clipboard where the browser has ClipboardItem, else a copy
+     command whose event fills in both formats. */
+  function copyRich(content) {
+    if (navigator.clipboard && window.isSecureContext && window.ClipboardItem) {
+      return navigator.clipboard.write([new window.ClipboardItem({
+        "text/html": new Blob([content.html], { type: "text/html" }),
+        "text/plain": new Blob([content.text], { type: "text/plain" })
+      })]);
+    }
+    return new Promise(function (resolve, reject) {
+      function fillIn(event) {
+        event.clipboardData.setData("text/html", content.html);
+        event.clipboardData.setData("text/plain", content.text);
+        event.preventDefault();
+      }
+      document.addEventListener("copy", fillIn);
+      var ok = false;
+      try { ok = document.execCommand("copy"); } finally {
+        document.removeEventListener("copy", fillIn);
+      }
       if (ok) { resolve(); } else { reject(new Error("copy failed")); }
     });
   }
@@ -100,7 +144,7 @@
           }
           announce(container, button.getAttribute("data-kb-done"));
         } else {
-          copyText(checklistMarkdown(container)).then(
+          copyRich(checklistCopy(container)).then(
             function () { announce(container, button.getAttribute("data-kb-done")); },
             function () { announce(container, button.getAttribute("data-kb-failed")); }
           );
@@ -120,9 +164,99 @@
 
   function headingText(heading) {
     var copy = heading.cloneNode(true);
-    var permalinks = copy.querySelectorAll(".headerlink");
+    var permalinks = copy.querySelectorAll(".headerlink, .kb-share");
     for (var i = 0; i < permalinks.length; i++) permalinks[i].remove();
     return copy.textContent.trim();
+  }
+
+  function headingOf(trigger) {
+    return trigger.closest("h1, h2, h3");
+  }
+
+  /* The heading menu: a WAI-ARIA menu button. Enter, Space or Arrow Down opens it on its first
+     item, arrows and Home/End move, Escape closes it back to the button, Tab or a click
+     elsewhere closes it. It sits just below the heading, out of the flow, so nothing moves. */
+  function setupShareMenu(data, confirmCopy) {
+    var menu = document.querySelector("[data-kb-share-menu]");
+    var triggers = document.querySelectorAll("button.kb-share[data-kb-share]");
+    if (!menu || !triggers.length) return;
+    var items = Array.prototype.slice.call(menu.querySelectorAll("[role='menuitem']"));
+    var current = null;
+
+    function close(returnFocus) {
+      if (!current) return;
+      var trigger = current;
+      current = null;
+      menu.hidden = true;
+      trigger.setAttribute("aria-expanded", "false");
+      if (returnFocus) trigger.focus();
+    }
+
+    function open(trigger, focusLast) {
+      if (current) close(false);
+      var heading = headingOf(trigger);
+      var target = headingText(heading);
+      var fragment = trigger.getAttribute("data-kb-share");
+      for (var i = 0; i < items.length; i++) {
+        var values = { text: items[i].textContent, target: target };
+        items[i].setAttribute("data-kb-copy", items[i].getAttribute("data-kb-url") + fragment);
+        items[i].setAttribute("aria-label", fill(data.getAttribute("data-kb-label"), values));
+        items[i].kbTarget = target;
+      }
+      heading.insertAdjacentElement("afterend", menu);
+      menu.style.left = trigger.offsetLeft + "px";
+      menu.hidden = false;
+      /* at the right edge of a phone, the menu ends at the button instead of starting there */
+      var overflow = menu.getBoundingClientRect().right - document.documentElement.clientWidth;
+      if (overflow > 0) menu.style.left = Math.max(0, trigger.offsetLeft - overflow - 8) + "px";
+      trigger.setAttribute("aria-expanded", "true");
+      current = trigger;
+      items[focusLast ? items.length - 1 : 0].focus();
+    }
+
+    for (var t = 0; t < triggers.length; t++) {
+      triggers[t].addEventListener("click", function (event) {
+        var trigger = event.currentTarget;
+        if (current === trigger) { close(true); } else { open(trigger, false); }
+      });
+      triggers[t].addEventListener("keydown", function (event) {
+        if (event.key === "ArrowDown" || event.key === "ArrowUp") {
+          event.preventDefault();
+          open(event.currentTarget, event.key === "ArrowUp");
+        }
+      });
+    }
+
+    menu.addEventListener("keydown", function (event) {
+      var at = items.indexOf(document.activeElement);
+      var next = { ArrowDown: at + 1, ArrowUp: at - 1, Home: 0, End: items.length - 1 }[event.key];
+      if (next !== undefined) {
+        event.preventDefault();
+        items[(next + items.length) % items.length].focus();
+      } else if (event.key === "Escape") {
+        event.preventDefault();
+        close(true);
+      } else if (event.key === "Tab") {
+        close(false);
+      }
+    });
+
+    items.forEach(function (item) {
+      item.addEventListener("click", function () {
+        var values = { target: item.kbTarget, url: item.getAttribute("data-kb-copy") };
+        close(true);
+        copyText(values.url).then(
+          function () { confirmCopy(fill(data.getAttribute("data-kb-done"), values)); },
+          function () { confirmCopy(fill(data.getAttribute("data-kb-failed"), values)); }
+        );
+      });
+    });
+
+    document.addEventListener("click", function (event) {
+      if (current && !menu.contains(event.target) && !current.contains(event.target)) close(false);
+    });
+    /* the buttons show only once they work (kb.css); they already take their space */
+    document.documentElement.classList.add("kb-share-ready");
   }
 
   function setupCopyLinks() {
@@ -153,24 +287,9 @@
       return button;
     }
 
-    /* Guides: under the title and under every section heading, FAQ question and the
-       checklist heading, one button per language (ids are the same in every language). */
-    if (data.hasAttribute("data-kb-headings")) {
-      var versions = [data].concat(Array.prototype.slice.call(data.querySelectorAll("[data-kb-other]")));
-      var headings = document.querySelectorAll(
-        ".md-content article > h1, .md-content article > h2[id], .md-content article > h3[id]"
-      );
-      for (var i = 0; i < headings.length; i++) {
-        var heading = headings[i];
-        var group = template.querySelector(".kb-copy").cloneNode(false);
-        var fragment = heading.tagName === "H1" ? "" : "#" + heading.id;
-        for (var v = 0; v < versions.length; v++) {
-          group.appendChild(copyButton(versions[v].getAttribute("data-kb-text"),
-            versions[v].getAttribute("data-kb-url") + fragment, headingText(heading)));
-        }
-        heading.insertAdjacentElement("afterend", group);
-      }
-    }
+    /* Guides: the build put one button in each heading (hooks/knowledgebase/share.py); it
+       opens one small menu with an item per language (ids are the same in every language). */
+    if (data.hasAttribute("data-kb-headings")) setupShareMenu(data, confirmCopy);
 
     /* The link directory: a button after each listed URL. */
     var listed = document.querySelectorAll("a[data-kb-copy-label]");
