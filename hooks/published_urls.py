@@ -52,6 +52,7 @@ from knowledgebase.published import (
     unresolved,
 )
 from knowledgebase.site import (
+    build_pass,
     current_language,
     data_dir,
     docs_dir,
@@ -109,6 +110,10 @@ def on_pre_build(config: MkDocsConfig) -> None:
 @event_priority(-50)
 def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Files) -> str:
     ids = explicit_ids(markdown)
+    if page.meta.get("generated") == "faq":
+        # The hub's answer blocks (hooks/faq.py, after Markdown) carry each question's id too:
+        # `faq/#faq-…` opens that answer there, and the hub's copy-link buttons offer it.
+        ids += [faq.id for guide in build_pass(config).guides.values() for faq in guide.faqs]
     source = (_pass["docs"] / page.file.src_uri).as_posix()
     neutral = neutral_src(page.file.src_uri)
     _pass["pages"][page.url] = PublishedPage(source, neutral, frozenset(ids))

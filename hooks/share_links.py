@@ -113,5 +113,7 @@ def on_page_context(
         "url": page.canonical_url,
         "others": _other_versions(page),
         "headings": guide_slug(page.file.src_uri) is not None,
+        # Guides' headings and the FAQ hub's answers carry copy-link buttons that open the menu.
+        "menu": guide_slug(page.file.src_uri) is not None or page.meta.get("generated") == "faq",
     }
     return context

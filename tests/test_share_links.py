@@ -257,6 +257,71 @@ def test_copy_link_works_from_the_keyboard_with_visible_focus(clip, site):
     expect(button).to_be_focused()
 
 
+@pytest.mark.parametrize("lang", LANGUAGES)
+def test_faq_hub_answers_copy_their_own_link_in_both_languages(clip, site, lang):
+    """On the FAQ hub an open answer offers its copy-link control (its menu: this language or
+    the other); the copied address is the hub's own answer anchor, and opening it shows that
+    answer open in the other language's hub."""
+    clip.goto(f"{site.url}{PREFIXES[lang]}faq/")
+    answer = clip.locator("details.kb-faq").nth(2)
+    faq_id = answer.get_attribute("id")
+    question = answer.locator("summary").inner_text().strip()
+    answer.locator("summary").click()
+    button = answer.locator(".kb-share")
+    expect(button).to_be_visible()
+    assert button.get_attribute("aria-label") == f"{SHARE[lang]}: {question}"
+    button.click()
+    menu = clip.get_by_role("menu")
+    expect(menu).to_be_visible()
+    menu.get_by_role("menuitem").nth(1).click()
+    expect(clip.get_by_role("status").last).to_have_text(DONE[lang] + question)
+    copied = clip.evaluate("navigator.clipboard.readText()")
+    assert copied == f"{site.url}{PREFIXES[OTHER[lang]]}faq/#{faq_id}"
+    clip.goto(copied)
+    expect(clip.locator(f"details#{faq_id}")).to_have_attribute("open", "")
+
+
+# The last visible character before a heading's button, and the button: on one line or not.
+ICON_ON_LAST_LINE = """b => {
+  const heading = b.closest("h1, h2, h3");
+  const walker = document.createTreeWalker(heading, NodeFilter.SHOW_TEXT);
+  let last = null;
+  while (walker.nextNode()) {
+    const node = walker.currentNode;
+    if (b.contains(node) || !(node.compareDocumentPosition(b) & Node.DOCUMENT_POSITION_FOLLOWING))
+      continue;
+    if (node.textContent.trim()) last = node;
+  }
+  const range = document.createRange();
+  const end = last.textContent.trimEnd().length;
+  range.setStart(last, end - 1);
+  range.setEnd(last, end);
+  const word = range.getBoundingClientRect(), icon = b.getBoundingClientRect();
+  const middle = icon.top + icon.height / 2;
+  return middle > word.top && middle < word.bottom;
+}"""
+
+
+@pytest.mark.parametrize("width", [320, 375])
+def test_heading_link_icons_stay_beside_the_last_word_on_a_phone(browser, site, width):
+    """On a phone a long title or heading wraps with its link icon beside its last word, never
+    with the icon alone on a line of its own under the heading (both languages, every guide)."""
+    context = browser.new_context(
+        viewport={"width": width, "height": 800}, is_mobile=True, has_touch=True
+    )
+    page = context.new_page()
+    alone = []
+    try:
+        for url in built_guides(site):
+            page.goto(site.url + url)
+            for button in page.locator("article :is(h1, h2, h3) .kb-share").all():
+                if not button.evaluate(ICON_ON_LAST_LINE):
+                    alone.append((url, button.evaluate("b => b.closest('h1, h2, h3').id")))
+    finally:
+        context.close()
+    assert alone == []
+
+
 def test_refused_copy_says_so_and_shows_the_address(browser, site):
     """If the browser refuses the clipboard, the reader is told, with the address to copy."""
     context = browser.new_context()

@@ -46,6 +46,27 @@ def heading_text(heading: etree.Element, md: Markdown) -> str:
     return html.unescape(strip_tags(render_inner_html(copy, md)))
 
 
+def _glue(heading: etree.Element) -> etree.Element:
+    """A ``kb-nowrap`` span at the end of ``heading`` holding its last word, for the button to
+    go in: a phone would otherwise wrap the icon alone onto a line under a long title."""
+    glue = etree.Element("span", {"class": "kb-nowrap"})
+    children = list(heading)
+    text = (children[-1].tail if children else heading.text) or ""
+    head, space, word = text.rstrip().rpartition(" ")
+    if word:
+        if children:
+            children[-1].tail = head + space
+        else:
+            heading.text = head + space
+        glue.text = word
+    elif children:  # ends in markup (``code``, emphasis): keep that element with the button
+        heading.remove(children[-1])
+        children[-1].tail = None
+        glue.append(children[-1])
+    heading.append(glue)
+    return glue
+
+
 def add_controls(root: etree.Element, md: Markdown, share: ShareHeadings) -> int:
     """Give each heading of ``root`` its copy-link button (and the class that keeps it in reader
     views); returns how many buttons were added."""
@@ -62,7 +83,7 @@ def add_controls(root: etree.Element, md: Markdown, share: ShareHeadings) -> int
             if "headerlink" in child.get("class", ""):
                 heading.remove(child)
         target = heading_text(heading, md)
-        button = etree.SubElement(heading, "button")
+        button = etree.SubElement(_glue(heading), "button")
         button.set("type", "button")
         button.set("class", "kb-share")
         button.set("data-kb-share", "" if heading.tag == "h1" else "#" + heading.get("id", ""))

@@ -169,8 +169,16 @@
     return copy.textContent.trim();
   }
 
+  /* What a button links to: its heading, or on the FAQ hub the question of its answer block
+     (the button sits in the answer's last line, not in the <summary>, which is itself a
+     control). The menu opens below ``place``. */
   function headingOf(trigger) {
-    return trigger.closest("h1, h2, h3");
+    var faq = trigger.closest("[data-kb-faq]");
+    return faq ? faq.querySelector("summary") : trigger.closest("h1, h2, h3");
+  }
+
+  function placeOf(trigger) {
+    return trigger.closest("h1, h2, h3, .kb-faq__source");
   }
 
   /* The heading menu: a WAI-ARIA menu button. Enter, Space or Arrow Down opens it on its first
@@ -203,7 +211,7 @@
         items[i].setAttribute("aria-label", fill(data.getAttribute("data-kb-label"), values));
         items[i].kbTarget = target;
       }
-      heading.insertAdjacentElement("afterend", menu);
+      placeOf(trigger).insertAdjacentElement("afterend", menu);
       menu.style.left = trigger.offsetLeft + "px";
       menu.hidden = false;
       /* at the right edge of a phone, the menu ends at the button instead of starting there */
