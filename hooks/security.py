@@ -27,11 +27,14 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from knowledgebase.escaping import html_text
 from knowledgebase.security import CSP_META_START, add_csp_meta, lint_docs
 from knowledgebase.site import docs_dir, is_default_language, project_dir
+from markupsafe import Markup
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import event_priority, get_plugin_logger
+from mkdocs.structure.files import Files
 from mkdocs.structure.pages import Page
 
 log = get_plugin_logger("security")
@@ -52,6 +55,23 @@ def on_pre_build(config: MkDocsConfig) -> None:
     _rendered.clear()
     for problem in lint_docs(docs_dir(config), project_dir(config)):
         log.error(problem)
+
+
+# Front-matter fields that Material's templates print without escaping (<title>, the header, the
+# nav, breadcrumbs) and overrides/main.html prints in attributes.
+TEXT_META = ("title", "description", "summary")
+
+
+@event_priority(-100)
+def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Files) -> str:
+    """Titles and summaries are text: each becomes ``Markup`` holding the escaped text, so a
+    template that prints it raw shows it as written and ``|e`` does not escape it twice.
+    Last, after the hooks that set a generated page's title (hooks/hub.py)."""
+    for name in TEXT_META:
+        value = page.meta.get(name)
+        if isinstance(value, str) and not isinstance(value, Markup):
+            page.meta[name] = html_text(value)
+    return markdown
 
 
 def _with_policy(html: str, where: str) -> str:

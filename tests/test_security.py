@@ -230,3 +230,126 @@ def test_html_written_outside_page_rendering_gets_the_policy_too(tmp_path):
     assert build.returncode == 0, build.log
     soup = BeautifulSoup((tmp_path / "site" / "legacy" / "old.html").read_text(), "lxml")
     assert directives(csp_of(soup))["script-src"] == ["'self'", script_hash('location.href="../";')]
+
+
+# --- Text is text: titles, summaries, labels and answers are escaped wherever they appear ------
+
+# YAML escapes: the title holds "</title><script>..." only once YAML has decoded it.
+HOSTILE_TITLE = r'"Guide \x3c/title\x3e\x3cscript\x3ealert(1)\x3c/script\x3e \" & co"'
+HOSTILE_SUMMARY = (
+    '\'Read this " http-equiv="refresh" content="0;url=//evil.example" <b>bold</b> and '
+    "enough more words to pass the minimum length of the summary field.'"
+)
+HOSTILE_LABEL = "<img src=x onerror=alert(1)>"
+
+
+@pytest.fixture(scope="module")
+def hostile_site(tmp_path_factory):
+    """A tiny site whose English guide title, summary, FAQ answer and tag label are hostile."""
+    from test_parity import BASE
+
+    tmp = tmp_path_factory.mktemp("hostile")
+    pages = dict(BASE)
+    guide = pages["guides/alpha.en.md"]
+    guide = guide.replace("title: Guide alpha", f"title: {HOSTILE_TITLE}")
+    guide = guide.replace(
+        "summary: A summary that is long enough to pass the minimum length of eighty "
+        "characters in all.",
+        f"summary: {HOSTILE_SUMMARY}",
+    )
+    guide = guide.replace(
+        "### Ask 1? { #faq-alpha-one }\n\nNetworking matters.",
+        "### Ask 1? { #faq-alpha-one }\n\nNever type `<!--<script>` or `</script>` here.",
+    )
+    pages["guides/alpha.en.md"] = guide
+    project = make_project(tmp, pages)
+    tags = project / "data" / "tags.yml"
+    text = tags.read_text(encoding="utf-8")
+    tags.write_text(
+        text.replace(
+            "trust: {id: Kepercayaan, en: Trust}",
+            f'trust: {{id: Kepercayaan, en: "{HOSTILE_LABEL}"}}',
+        ),
+        encoding="utf-8",
+    )
+    build = build_site(project, tmp / "site")
+    assert build.returncode == 0, build.log
+    return tmp / "site"
+
+
+def test_hostile_title_and_summary_stay_text_in_title_meta_and_nav(hostile_site):
+    """A title or summary with quotes, tags or YAML-escaped markup is shown as written in
+    <title>, the description and og:* attributes and the nav; it never adds an element or an
+    attribute (no script, no meta refresh) to any page."""
+    from support import parse_html
+
+    title = 'Guide </title><script>alert(1)</script> " & co'
+    summary = HOSTILE_SUMMARY.strip("'")
+    for page in sorted(hostile_site.rglob("*.html")):
+        soup = parse_html(page)
+        assert soup.find("meta", attrs={"http-equiv": "refresh"}) is None, page
+        for script in soup.find_all("script"):
+            assert "alert(1)" not in script.get_text(), page
+        assert not soup.find_all("b", string="bold"), page
+        assert not soup.find_all("img", attrs={"onerror": True}), page
+    soup = parse_html(hostile_site / "en" / "guides" / "alpha" / "index.html")
+    assert soup.title.string == f"{title} - Workplace Relationships Guide"
+    assert soup.find("meta", attrs={"name": "description"})["content"] == summary
+    assert soup.find("meta", attrs={"property": "og:description"})["content"] == summary
+    assert soup.find("meta", attrs={"property": "og:title"})["content"] == title
+    assert soup.find("h1").get_text() == title
+    nav_titles = [a.get_text(" ", strip=True) for a in soup.select(".md-nav__link")]
+    assert any(title in text for text in nav_titles), nav_titles
+
+
+def test_hostile_tag_label_is_text_in_the_guide_meta_line(hostile_site):
+    """A tag label from data/tags.yml is shown as written under the guide's summary."""
+    from support import parse_html
+
+    soup = parse_html(hostile_site / "en" / "guides" / "alpha" / "index.html")
+    assert HOSTILE_LABEL in soup.select_one(".kb-meta").get_text()
+
+
+def test_faq_jsonld_keeps_markup_in_an_answer_inside_its_script(hostile_site):
+    """``<!--<script>`` or ``</script>`` in an FAQ answer can neither end the JSON-LD element nor
+    leave it unclosed (which blanked the whole guide): the JSON parses and holds the answer."""
+    import json
+
+    from support import parse_html
+
+    page = hostile_site / "en" / "guides" / "alpha" / "index.html"
+    raw = page.read_text(encoding="utf-8")
+    soup = parse_html(page)
+    (block,) = soup.find_all("script", type="application/ld+json")
+    data = json.loads(block.string)
+    answer = data["mainEntity"][0]["acceptedAnswer"]["text"]
+    assert "<!--<script>" in answer and "</script>" in answer
+    start = raw.index('<script type="application/ld+json">')
+    assert "<" not in raw[start + 35 : raw.index("</script>", start)]
+    assert soup.find("article") is not None  # the guide body is still there
+
+
+def test_json_for_html_escapes_what_could_end_or_derail_a_script():
+    """``<``, ``>``, ``&`` and U+2028/9 never appear literally in JSON placed in HTML, and the
+    JSON still decodes to the same data; other text stays readable."""
+    import json
+
+    from knowledgebase.escaping import json_for_html
+
+    data = {"a": "</script><!--x & y\u2028z\u2029", "b": "Kepercayaan \u00fc"}
+    text = json_for_html(data)
+    for char in "<>&\u2028\u2029":
+        assert char not in text
+    assert json.loads(text) == data
+    assert "Kepercayaan \u00fc" in text
+
+
+def test_markdown_text_shows_markup_as_text():
+    """Text written into generated Markdown renders as the same text, not as elements."""
+    import markdown
+    from knowledgebase.escaping import markdown_text
+
+    value = '<script>x</script> & <b>"bold"</b>'
+    html = markdown.markdown(markdown_text(value))
+    assert BeautifulSoup(html, "lxml").get_text() == value
+    assert "<script" not in html and "<b>" not in html
