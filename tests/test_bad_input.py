@@ -36,6 +36,10 @@ def without(path: str) -> dict[str, str]:
 
 
 ALPHA_ID, ALPHA_EN = "guides/alpha.id.md", "guides/alpha.en.md"
+SAFETY_FIX = (
+    "remove it from the source: content is shown, never run, and may not redirect "
+    "(site behaviour belongs in overrides/assets/javascripts/, redirects in redirect_maps)"
+)
 CASES = {
     "malformed front matter YAML": (
         replace(ALPHA_ID, "title: Panduan alpha", "title: [Panduan alpha"),
@@ -97,6 +101,71 @@ CASES = {
         "missing in docs/guides/alpha.en.md: ['third-step']; not in docs/guides/alpha.id.md: "
         "['last-step']",
     ),
+    # Only content is published.
+    "page that takes the English site's root": (
+        {
+            **BASE,
+            "en.id.md": "---\ntitle: Palsu\n---\n\nTeks.\n",
+            "en.en.md": "---\ntitle: Fake\n---\n\nText.\n",
+        },
+        "ERROR   -  validation: docs/en.id.md: its output 'en/index.html' is inside the en "
+        "site's root (en/); rename or move it",
+    ),
+    "docs file that replaces the site's script": (
+        {**BASE, "assets/javascripts/kb.js": "alert(1);\n"},
+        "ERROR   -  validation: docs/assets/javascripts/kb.js: would replace the theme's file "
+        "'assets/javascripts/kb.js' (overrides/ or Material); rename or move it",
+    ),
+    "docs file that replaces the 404 page": (
+        {**BASE, "404.html": "<!doctype html><title>Gone</title>\n"},
+        "ERROR   -  validation: docs/404.html: its output '404.html' is the site's 404 page; "
+        "rename or move it",
+    ),
+    "two pages with one URL": (
+        {
+            **BASE,
+            "about/index.id.md": BASE["about.id.md"],
+            "about/index.en.md": BASE["about.en.md"],
+        },
+        "ERROR   -  validation: docs/about.id.md: publishes 'about/index.html', as "
+        "docs/about/index.id.md does; each URL needs one source: rename one of them",
+    ),
+    "heading id used twice on a page": (
+        replace("about.en.md", "Two articles.", "Two articles.\n\n## More { #sources }\n\nMore."),
+        "ERROR   -  validation: docs/about.en.md: id 'sources' is used by more than one element "
+        "of the page, so a link to '#sources' opens the first; give each heading its own { #id }",
+    ),
+    # Scripts, redirects and <base> through the ways into site/ that the lint does not read.
+    "inline script in a raw HTML file": (
+        {
+            **BASE,
+            "legacy.html": '<!doctype html><html><head><meta charset="utf-8"></head>'
+            "<body><script>alert(1)</script></body></html>\n",
+        },
+        "ERROR   -  security: docs/legacy.html: site/legacy.html:2: inline <script> the site's "
+        f"templates did not write: 'alert(1)'; {SAFETY_FIX}",
+    ),
+    "script in a .markdown page": (
+        {**BASE, "raw.markdown": "---\ntitle: Raw\n---\n\nText <script>alert(1)</script>\n"},
+        "ERROR   -  security: docs/raw.markdown: site/raw/index.html:474: inline <script> the "
+        f"site's templates did not write: 'alert(1)'; {SAFETY_FIX}",
+    ),
+    "meta refresh in a page body": (
+        replace(
+            "about.en.md",
+            "Two articles.",
+            'Two articles.\n\n<meta http-equiv="refresh" content="0;url=https://evil.example">',
+        ),
+        "ERROR   -  security: docs/about.en.md: site/en/about/index.html:558: "
+        f'<meta http-equiv="refresh"> (a page may not redirect); {SAFETY_FIX}',
+    ),
+    "base element in a page body": (
+        replace(
+            "about.en.md", "Two articles.", 'Two articles.\n\n<base href="https://evil.example/">'
+        ),
+        "ERROR   -  security: docs/about.en.md: site/en/about/index.html:558: <base> element "
+        f"(it would change where every link goes); {SAFETY_FIX}",
+    ),
     "nav entry for a missing file": (
         dict(BASE),
         "WARNING -  A reference to 'guides/missing.md' is included in the 'nav' configuration, "
@@ -154,3 +223,35 @@ def test_bad_input_fails_the_build_and_keeps_the_previous_site(tmp_path, case):
     assert "build failed (exit 1); site/ was left unchanged" in build.log
     assert snapshot(project / "site") == before
     assert not list(project.glob(".site-build-*"))
+
+
+@pytest.mark.parametrize(
+    ("target", "message"),
+    [
+        (
+            "/etc/passwd",
+            "ERROR   -  validation: docs/passwd.txt: symbolic link to '/etc/passwd', outside "
+            "the repository; only files of the repository are published: copy the content into "
+            "docs/ or remove the link",
+        ),
+        (
+            "missing.txt",
+            "ERROR   -  validation: docs/passwd.txt: symbolic link to 'missing.txt', which does "
+            "not exist; remove the link or restore the file it points to",
+        ),
+    ],
+)
+def test_a_symlink_out_of_the_repository_or_to_nothing_fails_and_is_not_published(
+    tmp_path, target, message
+):
+    """A symbolic link in docs/ to a file outside the repository (its content would be
+    published) or to nothing (a traceback before) fails the build naming the link, and site/
+    stays as it was."""
+    project = project_with(tmp_path, BASE, NAV)
+    (project / "docs" / "passwd.txt").symlink_to(target)
+    before = previous_site(project)
+    build = make_build(project)
+    assert build.returncode != 0
+    assert message in build.log.splitlines(), build.log
+    assert "Traceback" not in build.log
+    assert snapshot(project / "site") == before
