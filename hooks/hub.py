@@ -49,6 +49,7 @@ from knowledgebase.hub import (
 from knowledgebase.markdown_text import split_front_matter
 from knowledgebase.placeholders import Placeholders
 from knowledgebase.site import build_pass, data_dir, guide_slug, is_default_language
+from knowledgebase.source_text import read_source
 from knowledgebase.urls import doc_link
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
@@ -108,7 +109,7 @@ def _front_matter(page: Page, neutral: str) -> dict[str, Any]:
             f"docs/{page.file.src_uri} links to docs/{rel}, which does not exist; "
             "the generated home and tag pages need it"
         )
-    meta = split_front_matter(str(path), path.read_text(encoding="utf-8"))[0]
+    meta = split_front_matter(str(path), read_source(path, f"docs/{rel}"))[0]
     for name in ("title", "description"):
         if not isinstance(meta.get(name), str):
             raise PluginError(f"docs/{rel}: '{name}' is needed (the home page shows it)")

@@ -34,6 +34,7 @@ import re
 from pathlib import Path
 from typing import Any
 
+from knowledgebase.errors import ContentError
 from knowledgebase.escaping import html_text
 from knowledgebase.security import (
     CSP_META_START,
@@ -84,7 +85,11 @@ def on_pre_build(config: MkDocsConfig) -> None:
         # A build starts with the default-language pass; static-i18n's other passes add to it.
         _build.clear()
         _build.update(_new_build(), site=Path(config.site_dir))
-        for problem in lint_docs(docs_dir(config), project_dir(config)):
+        try:
+            problems = lint_docs(docs_dir(config), project_dir(config))
+        except ContentError as exc:
+            raise PluginError(f"Content error: {exc}") from exc
+        for problem in problems:
             log.error(problem)
     _build["scripts"] = {}
 

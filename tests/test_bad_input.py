@@ -166,6 +166,36 @@ CASES = {
         "ERROR   -  security: docs/about.en.md: site/en/about/index.html:558: <base> element "
         f"(it would change where every link goes); {SAFETY_FIX}",
     ),
+    # Encoding and YAML.
+    "NUL byte in a guide": (
+        replace(
+            ALPHA_ID, "Jejaring itu penting.\n\n## Bagian", "Jejaring\x00 itu penting.\n\n## Bagian"
+        ),
+        "ERROR   -  Content error: docs/guides/alpha.id.md:13: NUL byte (U+0000) in the text "
+        "(the file may be binary or UTF-16); remove it or save the file as UTF-8",
+    ),
+    "duplicate front matter key": (
+        replace(ALPHA_ID, "tags: [trust]", "tags: [trust]\ntags: [career]"),
+        "ERROR   -  Content error: docs/guides/alpha.id.md: front matter is not valid YAML: "
+        "duplicate key 'tags'; keep one (line 5, column 1)",
+    ),
+    "YAML alias in front matter": (
+        replace(ALPHA_ID, "tags: [trust]", "tags: &t [trust]\nrelated: *t"),
+        "ERROR   -  Content error: docs/guides/alpha.id.md: front matter is not valid YAML: "
+        "YAML anchors and aliases (&name, *name) are not allowed; write the value out "
+        "(line 4, column 7)",
+    ),
+    "YAML alias bomb in a checklist id": (
+        replace(
+            ALPHA_ID,
+            "tags: [trust]",
+            "tags: [trust]\nx: &a [l, l, l, l, l, l, l, l, l]\ny: &b [*a, *a, *a, *a, *a, *a]"
+            "\nz: [*b, *b, *b, *b, *b, *b, *b, *b, *b]",
+        ),
+        "ERROR   -  Content error: docs/guides/alpha.id.md: front matter is not valid YAML: "
+        "YAML anchors and aliases (&name, *name) are not allowed; write the value out "
+        "(line 5, column 4)",
+    ),
     "nav entry for a missing file": (
         dict(BASE),
         "WARNING -  A reference to 'guides/missing.md' is included in the 'nav' configuration, "
@@ -255,3 +285,67 @@ def test_a_symlink_out_of_the_repository_or_to_nothing_fails_and_is_not_publishe
     assert message in build.log.splitlines(), build.log
     assert "Traceback" not in build.log
     assert snapshot(project / "site") == before
+
+
+def _latin1_guide(project: Path) -> None:
+    path = project / "docs" / ALPHA_ID
+    text = BASE[ALPHA_ID].replace("Jejaring itu penting.", "Jejaring café itu penting.", 1)
+    path.write_bytes(text.encode("latin-1"))
+
+
+def _tags(old: str, new: str):
+    def change(project: Path) -> None:
+        path = project / "data" / "tags.yml"
+        text = path.read_text(encoding="utf-8")
+        assert old in text, "fixture drift"
+        path.write_text(text.replace(old, new), encoding="utf-8")
+
+    return change
+
+
+TRUST = "trust: {id: Kepercayaan, en: Trust}"
+FILE_CASES = {
+    "Latin-1 bytes in a guide": (
+        _latin1_guide,
+        "ERROR   -  Content error: docs/guides/alpha.id.md:13: byte 0xe9 is not UTF-8 (the file "
+        "was saved in another encoding, e.g. Latin-1 or Windows-1252); save it as UTF-8",
+    ),
+    "duplicate key in data/tags.yml": (
+        _tags(TRUST, f"{TRUST}\ntrust: {{id: Lain, en: Other}}"),
+        "data/tags.yml:5: duplicate key 'trust'; keep one",
+    ),
+    "YAML alias in data/tags.yml": (
+        _tags(TRUST, "trust: &a {id: Kepercayaan, en: Trust}\ncopy: *a"),
+        "data/tags.yml:4: YAML anchors and aliases (&name, *name) are not allowed; write the "
+        "value out",
+    ),
+}
+
+
+@pytest.mark.parametrize("case", FILE_CASES)
+def test_bad_bytes_and_data_files_fail_the_build_and_keep_the_previous_site(tmp_path, case):
+    """Undecodable bytes and unsafe YAML in data files are an error naming the file and line
+    (no traceback), and site/ stays as it was."""
+    change, message = FILE_CASES[case]
+    project = project_with(tmp_path, BASE, NAV)
+    change(project)
+    before = previous_site(project)
+    build = make_build(project)
+    assert build.returncode != 0
+    assert "Traceback" not in build.log
+    assert any(line.endswith(message) for line in build.log.splitlines()), build.log
+    assert snapshot(project / "site") == before
+
+
+def test_a_guide_saved_on_windows_with_bom_and_crlf_builds_the_same(tmp_path):
+    """A UTF-8 BOM and CRLF line endings (a file saved on Windows) are read like any other
+    file: the guide builds with its title and sections, instead of 'front matter is missing'."""
+    from support import parse_html
+
+    pages = {**BASE, ALPHA_ID: "\ufeff" + BASE[ALPHA_ID].replace("\n", "\r\n")}
+    project = project_with(tmp_path, pages, NAV)
+    build = make_build(project)
+    assert build.returncode == 0, build.log
+    soup = parse_html(project / "site" / "guides" / "alpha" / "index.html")
+    assert soup.find("h1").get_text() == "Panduan alpha"
+    assert soup.find(id="main-part") is not None

@@ -13,6 +13,7 @@ from .corpus import guide_files
 from .data import LANGUAGES
 from .errors import ContentError
 from .markdown_text import split_front_matter
+from .source_text import read_source
 
 TEXT_FIELDS = ("title", "description", "generated")
 
@@ -41,7 +42,7 @@ def page_problems(docs_dir: Path) -> list[str]:
     found: dict[str, dict[str, str]] = {}
     for path in page_files(docs_dir):
         display = path.relative_to(project).as_posix()
-        check_front_matter(display, path.read_text(encoding="utf-8"))
+        check_front_matter(display, read_source(path, display))
         stem, _, lang = path.relative_to(docs_dir).with_suffix("").as_posix().rpartition(".")
         if lang not in LANGUAGES:
             raise ContentError(

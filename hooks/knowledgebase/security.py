@@ -16,6 +16,8 @@ from collections.abc import Callable, Iterable
 from html.parser import HTMLParser
 from pathlib import Path
 
+from .source_text import read_source
+
 # Script types the browser executes; others (application/json, application/ld+json) are data
 # blocks, which CSP does not govern.
 EXECUTABLE_TYPES = frozenset(
@@ -222,7 +224,7 @@ def lint_docs(docs_dir: Path, project_dir: Path) -> list[str]:
     problems: list[str] = []
     for path in sorted(docs_dir.rglob("*.md")):
         display = path.relative_to(project_dir).as_posix()
-        problems.extend(lint_markdown(display, path.read_text(encoding="utf-8")))
+        problems.extend(lint_markdown(display, read_source(path, display)))
     return problems
 
 
