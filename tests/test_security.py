@@ -383,9 +383,38 @@ def hostile_site(tmp_path_factory):
         ),
         encoding="utf-8",
     )
+    # The same markup through every other text field of data/ that reaches a page.
+    data = project / "data"
+    for name, old, new in HOSTILE_DATA:
+        path = data / name
+        text = path.read_text(encoding="utf-8")
+        assert old in text, f"fixture drift: {old!r} not in data/{name}"
+        path.write_text(text.replace(old, new, 1), encoding="utf-8")
     build = build_site(project, tmp / "site")
     assert build.returncode == 0, build.log
     return tmp / "site"
+
+
+HOSTILE_DATA = (
+    (
+        "glossary.yml",
+        "    definition: Building and looking after professional relationships",
+        f"    definition: {HOSTILE_LABEL} Building and looking after professional relationships",
+    ),
+    ("ui.yml", "  tags_label: Tags", f'  tags_label: "Tags {HOSTILE_LABEL}"'),
+    ("ui.yml", '  reviewed: "Reviewed {date}"', f'  reviewed: "Reviewed {HOSTILE_LABEL} {{date}}"'),
+    (
+        "sources.yml",
+        "    title: Building work relationships for career growth",
+        f'    title: "Building work relationships {HOSTILE_LABEL}"',
+    ),
+    (
+        "sources.yml",
+        "    description: An Indonesian-language article on nurturing work relationships for "
+        "professional growth, with a six-question FAQ.",
+        f'    description: "{HOSTILE_LABEL} An Indonesian-language article"',
+    ),
+)
 
 
 def test_hostile_title_and_summary_stay_text_in_title_meta_and_nav(hostile_site):
@@ -413,12 +442,26 @@ def test_hostile_title_and_summary_stay_text_in_title_meta_and_nav(hostile_site)
     assert any(title in text for text in nav_titles), nav_titles
 
 
-def test_hostile_tag_label_is_text_in_the_guide_meta_line(hostile_site):
-    """A tag label from data/tags.yml is shown as written under the guide's summary."""
+def test_hostile_tag_label_and_ui_text_are_text_in_the_guide_meta_line(hostile_site):
+    """A tag label (data/tags.yml) and the UI strings around it (data/ui.yml) are shown as
+    written under the guide's summary, and the reviewed date is still a <time> element."""
     from support import parse_html
 
     soup = parse_html(hostile_site / "en" / "guides" / "alpha" / "index.html")
-    assert HOSTILE_LABEL in soup.select_one(".kb-meta").get_text()
+    meta = soup.select_one(".kb-meta")
+    assert meta.get_text().count(HOSTILE_LABEL) == 3
+    assert meta.find("time")["datetime"] == "2026-12-02"
+
+
+def test_hostile_source_title_and_description_are_text_in_the_credits(hostile_site):
+    """A source's title and description (data/sources.yml) are shown as written in the
+    guide's credits."""
+    from support import parse_html
+
+    soup = parse_html(hostile_site / "en" / "guides" / "alpha" / "index.html")
+    text = soup.find("article").get_text()
+    assert f"Building work relationships {HOSTILE_LABEL}" in text
+    assert f"{HOSTILE_LABEL} An Indonesian-language article" in text
 
 
 def test_faq_jsonld_keeps_markup_in_an_answer_inside_its_script(hostile_site):
@@ -464,3 +507,11 @@ def test_markdown_text_shows_markup_as_text():
     html = markdown.markdown(markdown_text(value))
     assert BeautifulSoup(html, "lxml").get_text() == value
     assert "<script" not in html and "<b>" not in html
+
+
+def test_hostile_glossary_definition_is_text_on_the_glossary_page(hostile_site):
+    """A glossary definition (data/glossary.yml) is shown as written on the glossary page."""
+    from support import parse_html
+
+    soup = parse_html(hostile_site / "en" / "glossary" / "index.html")
+    assert f"{HOSTILE_LABEL} Building and looking after" in soup.find("article").get_text()
