@@ -97,7 +97,8 @@ def on_pre_build(config: MkDocsConfig) -> None:
 @event_priority(-100)
 def on_files(files: Files, config: MkDocsConfig) -> Files:
     for file in files:
-        if file.src_uri.endswith((".html", ".htm")) and not file.is_documentation_page():
+        suffix = Path(file.src_uri).suffix.lower()
+        if suffix in DOCUMENT_SUFFIXES and not file.is_documentation_page():
             _build["copied"][Path(file.abs_dest_path)] = f"docs/{file.src_uri}"
     return files
 
@@ -178,6 +179,12 @@ def on_post_template(output_content: str, template_name: str, config: MkDocsConf
     )
 
 
+# Files a browser opens as a document that can run script: all are checked; the HTML ones
+# also get the policy (an SVG or XHTML file cannot carry a <meta> policy, so it must be clean).
+DOCUMENT_SUFFIXES = frozenset({".html", ".htm", ".xhtml", ".xht", ".svg", ".shtml"})
+POLICY_SUFFIXES = frozenset({".html", ".htm"})
+
+
 def _redirect_pattern() -> re.Pattern[str] | None:
     """mkdocs-redirects' page, exactly, with one URL free of quotes, brackets and spaces.
     None without the plugin. tests/test_security.py builds a redirect to catch a change."""
@@ -214,7 +221,7 @@ def _source(path: Path, site: Path) -> str:
 def on_post_build(config: MkDocsConfig) -> None:
     site = Path(config.site_dir)
     redirects, pattern = _redirect_pages(config), _redirect_pattern()
-    for path in sorted(site.rglob("*.html")):
+    for path in sorted(p for p in site.rglob("*") if p.suffix.lower() in DOCUMENT_SUFFIXES):
         if path in _build["checked"]:
             continue
         _build["checked"].add(path)
@@ -228,7 +235,7 @@ def on_post_build(config: MkDocsConfig) -> None:
                 path.write_text(html, encoding="utf-8")
             continue
         allowed = _build["allowed"].get(path, frozenset())
-        if CSP_META_START not in html:
+        if path.suffix.lower() in POLICY_SUFFIXES and CSP_META_START not in html:
             html = _with_policy(html, where, allowed)
             path.write_text(html, encoding="utf-8")
         built = path.relative_to(_build["site"]).as_posix()

@@ -166,6 +166,40 @@ CASES = {
         "ERROR   -  security: docs/about.en.md: site/en/about/index.html:558: <base> element "
         f"(it would change where every link goes); {SAFETY_FIX}",
     ),
+    "script in an SVG file": (
+        {
+            **BASE,
+            "pic.svg": '<svg xmlns="http://www.w3.org/2000/svg"><script>alert(1)</script></svg>\n',
+        },
+        "ERROR   -  security: docs/pic.svg: site/pic.svg:1: inline <script> the site's templates "
+        f"did not write: 'alert(1)'; {SAFETY_FIX}",
+    ),
+    "docs file that replaces the sitemap": (
+        {**BASE, "sitemap.xml": "<urlset/>\n"},
+        "ERROR   -  validation: docs/sitemap.xml: its output 'sitemap.xml' is the sitemap; "
+        "rename or move it",
+    ),
+    "event handler in an attribute list": (
+        replace("about.en.md", "Two articles.", '[x](about.md){ onclick="alert(1)" }'),
+        "ERROR   -  security: docs/about.en.md: site/en/about/index.html:557: inline event "
+        f"handler attribute 'onclick=' on <a>; {SAFETY_FIX}",
+    ),
+    "javascript: URL written with a character reference": (
+        replace("about.en.md", "Two articles.", "[x](java&#115;cript:alert(1))"),
+        "ERROR   -  security: docs/about.en.md: site/en/about/index.html:557: 'javascript:' URL "
+        f"in <a href=>; {SAFETY_FIX}",
+    ),
+    "generated: value with a typo": (
+        replace("glossary.en.md", "generated: glossary", "generated: glosary"),
+        "ERROR   -  Content error: docs/glossary.en.md: 'generated': unknown value 'glosary'; "
+        "one of ['checklists', 'faq', 'glossary', 'guides-index', 'home', 'links', 'tag']",
+    ),
+    "unknown tag": (
+        replace(ALPHA_EN, "tags: [trust]", "tags: [nope]"),
+        "ERROR   -  Content error: docs/guides/alpha.en.md: 'tags': unknown ['nope']; allowed: "
+        "['career', 'communication', 'habits', 'learning', 'mentoring', 'new-job', 'online', "
+        "'organisation', 'politics', 'reciprocity', 'reflection', 'teamwork', 'trust']",
+    ),
     # Encoding and YAML.
     "NUL byte in a guide": (
         replace(
