@@ -21,6 +21,7 @@ from __future__ import annotations
 from typing import Any
 
 from knowledgebase.checklists import insert_before_faq, join_blocks
+from knowledgebase.escaping import markdown_text
 from knowledgebase.placeholders import Placeholders
 from knowledgebase.site import build_pass, guide_file, guide_slug
 from mkdocs.config.defaults import MkDocsConfig
@@ -71,7 +72,7 @@ def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Fil
         # section (the same ticks); the page's title and intro are still found.
         groups = [
             join_blocks(
-                f"## {guide.title} {{ #{guide.slug} data-search-exclude }}",
+                f"## {markdown_text(guide.title)} {{ #{guide.slug} data-search-exclude }}",
                 _LISTS.mark(guide.slug),
             )
             for guide in _pass["guides"].values()

@@ -27,6 +27,7 @@ from typing import Any
 
 from knowledgebase.checklists import join_blocks
 from knowledgebase.data import LANGUAGES
+from knowledgebase.escaping import markdown_text as md
 from knowledgebase.glossary import link_terms, terms_used
 from knowledgebase.hub import TAG_FOLDER, guide_meta
 from knowledgebase.placeholders import Placeholders
@@ -75,12 +76,13 @@ def _sources(page: Page, guide: Any) -> str:
     items = []
     for key in guide.sources:
         source = _pass["corpus"].sources[key]
-        line = f"- *{source[lang]['title']}*"
+        # Every value from data/ and ui.yml is text, escaped for the generated Markdown.
+        line = f"- *{md(source[lang]['title'])}*"
         if source.get("authors"):
-            line += f", {ui['source_by']} {' & '.join(source['authors'])}"
+            line += f", {md(ui['source_by'])} {md(' & '.join(source['authors']))}"
         if source.get("publisher"):
-            line += f", {ui['source_published_by']} {source['publisher']}"
-        items.append(line + f". {source[lang]['description']}")
+            line += f", {md(ui['source_published_by'])} {md(source['publisher'])}"
+        items.append(line + f". {md(source[lang]['description'])}")
     about = doc_link(page.file.src_uri, "about.md")
     # Left out of search: the same credits end every guide, so a search for an author or the
     # publisher would list every guide; the About page holds them once (#sources).
@@ -127,15 +129,16 @@ def _glossary_page(page: Page) -> str:
     blocks = []
     for term in sorted(_pass["corpus"].glossary, key=lambda t: t.term[lang].lower()):
         others = [
-            f"{ui['glossary_other_language']}: *{term.term[o]}*{{ lang={o} }}"
+            f"{md(ui['glossary_other_language'])}: *{md(term.term[o])}*{{ lang={o} }}"
             for o in LANGUAGES
             if o != lang
         ]
         also = [a for a in term.also[lang] if a.lower() != term.term[lang].lower()]
-        lines = [term.definition[lang], "", " · ".join(others)]
+        lines = [md(term.definition[lang]), "", " · ".join(others)]
         if also:
-            lines[-1] += f" · {ui['glossary_also']}: " + ", ".join(also)
-        blocks.append(join_blocks(f"### {term.term[lang]} {{ #{term.id} }}", "\n".join(lines)))
+            lines[-1] += f" · {md(ui['glossary_also'])}: " + md(", ".join(also))
+        heading = f"### {md(term.term[lang])} {{ #{term.id} }}"
+        blocks.append(join_blocks(heading, "\n".join(lines)))
     return join_blocks(*blocks)
 
 
@@ -150,8 +153,8 @@ def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Fil
             _pass["corpus"].glossary, _pass["lang"], markdown, glossary_md, _pass["terms"][slug]
         )
         return join_blocks(
-            f"# {guide.title}",
-            f"{guide.summary}\n{{ .kb-summary }}",
+            f"# {md(guide.title)}",
+            f"{md(guide.summary)}\n{{ .kb-summary }}",
             _meta(page, guide, files),
             *_translation_links(page),
             body,

@@ -24,6 +24,7 @@ import posixpath
 from typing import Any
 
 from knowledgebase.checklists import join_blocks
+from knowledgebase.escaping import markdown_text
 from knowledgebase.faq import AnswerRenderer, faq_jsonld, is_relative_link
 from knowledgebase.placeholders import Placeholders
 from knowledgebase.site import build_pass, guide_file, guide_slug
@@ -57,7 +58,8 @@ def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Fil
     # canonical place), not this list; the page's title and intro are still found.
     groups = [
         join_blocks(
-            f"## {guide.title} {{ #{guide.slug} data-search-exclude }}", _GROUPS.mark(guide.slug)
+            f"## {markdown_text(guide.title)} {{ #{guide.slug} data-search-exclude }}",
+            _GROUPS.mark(guide.slug),
         )
         # In the reader's language order: sorted by slug, the Indonesian titles looked random.
         for guide in sorted(_pass["guides"].values(), key=lambda g: g.title.casefold())

@@ -32,6 +32,7 @@ from typing import Any
 from knowledgebase.checklists import join_blocks
 from knowledgebase.data import load_yaml
 from knowledgebase.errors import ContentError
+from knowledgebase.escaping import html_text, markdown_text
 from knowledgebase.hub import (
     HOME_FILE,
     TAG_FOLDER,
@@ -48,6 +49,7 @@ from knowledgebase.hub import (
 from knowledgebase.markdown_text import split_front_matter
 from knowledgebase.placeholders import Placeholders
 from knowledgebase.site import build_pass, data_dir, guide_slug, is_default_language
+from knowledgebase.source_text import read_source
 from knowledgebase.urls import doc_link
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
@@ -107,7 +109,7 @@ def _front_matter(page: Page, neutral: str) -> dict[str, Any]:
             f"docs/{page.file.src_uri} links to docs/{rel}, which does not exist; "
             "the generated home and tag pages need it"
         )
-    meta = split_front_matter(str(path), path.read_text(encoding="utf-8"))[0]
+    meta = split_front_matter(str(path), read_source(path, f"docs/{rel}"))[0]
     for name in ("title", "description"):
         if not isinstance(meta.get(name), str):
             raise PluginError(f"docs/{rel}: '{name}' is needed (the home page shows it)")
@@ -116,16 +118,22 @@ def _front_matter(page: Page, neutral: str) -> dict[str, Any]:
 
 def _cards(items: list[tuple[str, str, str]]) -> str:
     """Material grid cards (attr_list + md_in_html): a linked title and one sentence each."""
-    cards = [f"-   **[{title}]({link})**\n\n    {text}" for title, link, text in items]
+    # Titles and sentences are text from front matter and data/: escaped, never markup.
+    cards = [
+        f"-   **[{markdown_text(title)}]({link})**\n\n    {markdown_text(text)}"
+        for title, link, text in items
+    ]
     return join_blocks('<div class="grid cards" markdown>', *cards, "</div>")
 
 
 def _topic_nav() -> str:
     """The topics as a row of links to their sections on the page (home, guides index)."""
     lang = _pass["build"].lang
-    topics = [f"- [{t.label[lang]}](#{t.anchor})" for t in _pass["topics"] if t.guides]
+    topics = [
+        f"- [{markdown_text(t.label[lang])}](#{t.anchor})" for t in _pass["topics"] if t.guides
+    ]
     return join_blocks(
-        f'<nav class="kb-topics" aria-label="{_ui("home_topics")}" markdown>',
+        f'<nav class="kb-topics" aria-label="{html_text(_ui("home_topics"))}" markdown>',
         "\n".join(topics),
         "</nav>",
     )
@@ -149,9 +157,9 @@ def _home(markdown: str, page: Page) -> str:
     blocks = [
         _SEARCH.mark(),
         nav,
-        f"## {_ui('home_start_heading')} {{ #where-to-start data-search-exclude }}",
+        f"## {markdown_text(_ui('home_start_heading'))} {{ #where-to-start data-search-exclude }}",
         _cards(start),
-        f"## {_ui('home_guides_heading')} {{ #guides data-search-exclude }}",
+        f"## {markdown_text(_ui('home_guides_heading'))} {{ #guides data-search-exclude }}",
     ]
     for topic in _pass["topics"]:
         cards = [
@@ -159,7 +167,8 @@ def _home(markdown: str, page: Page) -> str:
             for g in (build.guides[s] for s in topic.guides if s in build.guides)
         ]
         if cards:
-            heading = f"### {topic.label[lang]} {{ #{topic.anchor} data-search-exclude }}"
+            label = markdown_text(topic.label[lang])
+            heading = f"### {label} {{ #{topic.anchor} data-search-exclude }}"
             blocks += [heading, _cards(cards)]
     found, problems = find_faqs(f"data/{HOME_FILE}", _pass["questions"], build.guides)
     for problem in problems:
@@ -174,9 +183,11 @@ def _home(markdown: str, page: Page) -> str:
     ]
     faq_title = _front_matter(page, "faq.md")["title"]
     blocks += [
-        f"## {_ui('home_questions_heading')} {{ #popular-questions data-search-exclude }}",
+        f"## {markdown_text(_ui('home_questions_heading'))} "
+        "{ #popular-questions data-search-exclude }",
         _cards(questions),
-        f"{_ui('home_questions_more')} [{faq_title}]({doc_link(src, 'faq.md')}).",
+        f"{markdown_text(_ui('home_questions_more'))} "
+        f"[{markdown_text(faq_title)}]({doc_link(src, 'faq.md')}).",
     ]
     # The reader's ways in come first; the page's own text (what the site is, how to search,
     # other pages) follows from its first "##" heading on.
@@ -194,21 +205,24 @@ def _guides_index(page: Page) -> str:
         items = []
         for g in (build.guides[s] for s in topic.guides if s in build.guides):
             counts = f"{len(g.faqs)} {ui['guides_index_questions']}, {len(g.checklist)} "
+            title, summary = markdown_text(g.title), markdown_text(g.summary)
             items.append(
-                f"- **[{g.title}]({doc_link(src, f'guides/{g.slug}.md')})**: {g.summary} "
-                f"({counts}{ui['guides_index_checklist']})"
+                f"- **[{title}]({doc_link(src, f'guides/{g.slug}.md')})**: {summary} "
+                f"({markdown_text(counts + ui['guides_index_checklist'])})"
             )
         if items:
-            heading = f"## {topic.label[lang]} {{ #{topic.anchor} data-search-exclude }}"
+            label = markdown_text(topic.label[lang])
+            heading = f"## {label} {{ #{topic.anchor} data-search-exclude }}"
             blocks.append(join_blocks(heading, "\n".join(items)))
     tagged = guides_by_tag(build.guides.values())
     tags = [
-        f"[{labels[lang]}]({doc_link(src, f'{TAG_FOLDER}/{tag}.md')}) ({len(tagged[tag])})"
+        f"[{markdown_text(labels[lang])}]({doc_link(src, f'{TAG_FOLDER}/{tag}.md')})"
+        f" ({len(tagged[tag])})"
         for tag, labels in build.corpus.tags.items()
         if tag in tagged and tag in _pass["tag_pages"]
     ]
     if tags:
-        heading = f"## {ui['tags_heading']} {{ #tags data-search-exclude }}"
+        heading = f"## {markdown_text(ui['tags_heading'])} {{ #tags data-search-exclude }}"
         blocks.append(join_blocks(heading, " · ".join(tags)))
     return join_blocks(*blocks)
 
@@ -229,13 +243,14 @@ def _tag_page(markdown: str, page: Page, tag: str) -> str:
         # All of the page comes from its guides: it changed when the latest of them did.
         page.update_date = max(g.reviewed for g in guides).isoformat()
     items = [
-        f"- **[{g.title}]({doc_link(src, f'guides/{g.slug}.md')})**: {first_sentence(g.summary)}"
+        f"- **[{markdown_text(g.title)}]({doc_link(src, f'guides/{g.slug}.md')})**: "
+        f"{markdown_text(first_sentence(g.summary))}"
         for g in guides
     ]
-    index = _front_matter(page, "guides/index.md")["title"]
+    index = markdown_text(_front_matter(page, "guides/index.md")["title"])
     return join_blocks(
         markdown,
-        _ui("tag_page_intro", tag=label),
+        markdown_text(_ui("tag_page_intro", tag=label)),
         "\n".join(items),
         f"[{index}]({doc_link(src, 'guides/index.md')})",
     )

@@ -1,4 +1,5 @@
-"""Security: a Content-Security-Policy on every page, and a lint of the Markdown sources.
+"""Security: a Content-Security-Policy on every page that admits only the theme's own inline
+scripts, a safety check of every built HTML file, and a lint of the Markdown sources.
 
 MkDocs events handled:
 
@@ -6,39 +7,73 @@ MkDocs events handled:
   inline and changes with every response, so pages served by ``make serve`` get
   ``script-src 'self' 'unsafe-inline'`` instead of hashes; built pages (``make build``, the
   deploy) never do. The flag is set once per process, from the command, never accumulated.
-- ``on_pre_build``: lints every Markdown file under ``docs/`` (raw ``<script>`` or ``<iframe>``,
-  inline event handlers, ``javascript:`` URLs; see ``knowledgebase.security.lint_markdown``)
-  and logs each problem as an error naming the file and line, so the strict build fails.
-  Logged in the default-language pass only, so each problem appears once.
-- ``on_post_page`` / ``on_post_template``: inserts the Content-Security-Policy ``<meta>`` right
-  after ``<meta charset>`` in every rendered page and in the static ``404.html``, with the
-  SHA-256 hashes of that page's inline scripts. Runs last (priority -100), after every other
-  hook or plugin has changed the HTML, so the hashes match what is published.
-- ``on_post_build`` (last, priority -100): gives the policy to any HTML file in the site that
-  was written without going through those events (a plugin's redirect pages, say), so every
-  published page has one. Pages rendered by this build are skipped without being read.
+- ``on_pre_build``: lints every Markdown file under ``docs/`` (see
+  ``knowledgebase.security.lint_markdown``) and logs each problem as an error naming the file
+  and line, so the strict build fails. Logged in the default-language pass only.
+- ``on_files``: notes which HTML files are copied from ``docs/``, to name them in problems.
+- ``on_page_markdown`` (last): a page's title, description and summary become escaped text.
+- ``on_page_context`` / ``on_template_context`` (last): renders Material's script partials
+  (``knowledgebase.security.TEMPLATE_SCRIPT_PARTIALS``) with the page's own context: those
+  scripts, and no others, may run on that page.
+- ``on_post_page`` / ``on_post_template`` (last): inserts the policy right after
+  ``<meta charset>``, with the hashes of the page's inline scripts that its templates wrote.
+- ``on_post_build`` (last): reads every HTML file of the pass's site folder, whatever wrote it
+  (pages, ``404.html``, raw ``.html`` copied from ``docs/``, plugins), gives the policy to those
+  without one and logs an error for each inline script the templates did not write, each
+  ``<meta http-equiv=refresh>``, ``<base>``, ``on*=`` handler and ``javascript:`` URL, naming
+  the source. The one exception: the redirect pages mkdocs-redirects writes for the entries of
+  ``redirect_maps`` (their path and their exact text), which need a meta refresh and a script.
 
-Apart from that flag, the only state is the set of pages this build rendered, cleared in the
-default-language ``on_pre_build`` that starts every build; each page's policy is computed from
-the page itself.
+State: the serving flag (per process) and ``_build`` (per build, reset by the default-language
+``on_pre_build`` that starts every build; static-i18n's other passes add to it).
 """
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
+from typing import Any
 
-from knowledgebase.security import CSP_META_START, add_csp_meta, lint_docs
+from knowledgebase.errors import ContentError
+from knowledgebase.escaping import html_text
+from knowledgebase.security import (
+    CSP_META_START,
+    add_csp_meta,
+    inline_scripts,
+    lint_docs,
+    template_scripts,
+    unsafe_markup,
+)
 from knowledgebase.site import docs_dir, is_default_language, project_dir
+from markupsafe import Markup
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import event_priority, get_plugin_logger
+from mkdocs.structure.files import Files
+from mkdocs.structure.nav import Navigation
 from mkdocs.structure.pages import Page
 
 log = get_plugin_logger("security")
 _process = {"serving": False}
-# Output files of the pages this build rendered (they got the policy in on_post_page), so
-# on_post_build reads only the HTML that other plugins wrote. Reset when a build starts.
-_rendered: set[Path] = set()
+REDIRECTS_PLUGIN = "redirects"
+
+
+def _new_build() -> dict[str, Any]:
+    return {
+        # Output file -> the inline scripts its templates wrote (rendered pages and templates).
+        "allowed": {},
+        # Output file -> the page or template that rendered it.
+        "sources": {},
+        # Output file -> the docs/ file it was copied from.
+        "copied": {},
+        # Files already checked by an earlier pass of this build.
+        "checked": set(),
+        # base_url -> template scripts, for the current pass (the partials depend on nothing else).
+        "scripts": {},
+    }
+
+
+_build: dict[str, Any] = _new_build()
 
 
 def on_startup(command: str, dirty: bool) -> None:
@@ -46,41 +81,163 @@ def on_startup(command: str, dirty: bool) -> None:
 
 
 def on_pre_build(config: MkDocsConfig) -> None:
-    if not is_default_language(config):
-        return
-    # A build starts with the default-language pass; static-i18n's other passes add to it.
-    _rendered.clear()
-    for problem in lint_docs(docs_dir(config), project_dir(config)):
-        log.error(problem)
+    if is_default_language(config):
+        # A build starts with the default-language pass; static-i18n's other passes add to it.
+        _build.clear()
+        _build.update(_new_build(), site=Path(config.site_dir))
+        try:
+            problems = lint_docs(docs_dir(config), project_dir(config))
+        except ContentError as exc:
+            raise PluginError(f"Content error: {exc}") from exc
+        for problem in problems:
+            log.error(problem)
+    _build["scripts"] = {}
 
 
-def _with_policy(html: str, where: str) -> str:
+@event_priority(-100)
+def on_files(files: Files, config: MkDocsConfig) -> Files:
+    for file in files:
+        suffix = Path(file.src_uri).suffix.lower()
+        if suffix in DOCUMENT_SUFFIXES and not file.is_documentation_page():
+            _build["copied"][Path(file.abs_dest_path)] = f"docs/{file.src_uri}"
+    return files
+
+
+# Front-matter fields that Material's templates print without escaping (<title>, the header, the
+# nav, breadcrumbs) and overrides/main.html prints in attributes.
+TEXT_META = ("title", "description", "summary")
+
+
+@event_priority(-100)
+def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Files) -> str:
+    """Titles and summaries are text: each becomes ``Markup`` holding the escaped text, so a
+    template that prints it raw shows it as written and ``|e`` does not escape it twice.
+    Last, after the hooks that set a generated page's title (hooks/hub.py)."""
+    for name in TEXT_META:
+        value = page.meta.get(name)
+        if isinstance(value, str) and not isinstance(value, Markup):
+            page.meta[name] = html_text(value)
+    return markdown
+
+
+def _template_scripts(context: dict[str, Any], config: MkDocsConfig) -> frozenset[str]:
+    key = str(context.get("base_url"))
+    if key not in _build["scripts"]:
+        env = config.theme.get_env()
+        # base.html sets "features" before it includes the partials; so does this.
+        values = {**context, "features": config.theme.get("features") or []}
+        try:
+            scripts = template_scripts(lambda name: env.get_template(name).render(values))
+        except ValueError as exc:
+            raise PluginError(f"Content-Security-Policy: {exc}") from exc
+        _build["scripts"][key] = scripts
+    return _build["scripts"][key]
+
+
+@event_priority(-100)
+def on_page_context(
+    context: dict[str, Any], page: Page, config: MkDocsConfig, nav: Navigation
+) -> dict[str, Any]:
+    _build["allowed"][Path(page.file.abs_dest_path)] = _template_scripts(context, config)
+    return context
+
+
+@event_priority(-100)
+def on_template_context(
+    context: dict[str, Any], template_name: str, config: MkDocsConfig
+) -> dict[str, Any]:
+    if template_name.endswith(".html"):
+        path = Path(config.site_dir) / template_name
+        _build["allowed"][path] = _template_scripts(context, config)
+    return context
+
+
+def _with_policy(html: str, where: str, allowed: frozenset[str] | None) -> str:
     try:
-        return add_csp_meta(html, allow_inline_scripts=_process["serving"])
+        return add_csp_meta(html, allow_inline_scripts=_process["serving"], allowed=allowed)
     except ValueError as exc:
         raise PluginError(f"Content-Security-Policy for {where}: {exc}") from exc
 
 
 @event_priority(-100)
 def on_post_page(output: str, page: Page, config: MkDocsConfig) -> str:
-    _rendered.add(Path(page.file.abs_dest_path))
-    return _with_policy(output, f"docs/{page.file.src_uri}")
+    path = Path(page.file.abs_dest_path)
+    _build["sources"][path] = f"docs/{page.file.src_uri}"
+    return _with_policy(
+        output, f"docs/{page.file.src_uri}", _build["allowed"].get(path, frozenset())
+    )
 
 
 @event_priority(-100)
 def on_post_template(output_content: str, template_name: str, config: MkDocsConfig) -> str:
     if not template_name.endswith(".html"):
         return output_content  # sitemap.xml
-    return _with_policy(output_content, f"template {template_name}")
+    path = Path(config.site_dir) / template_name
+    _build["sources"][path] = f"template {template_name}"
+    return _with_policy(
+        output_content, f"template {template_name}", _build["allowed"].get(path, frozenset())
+    )
+
+
+# Files a browser opens as a document that can run script: all are checked; the HTML ones
+# also get the policy (an SVG or XHTML file cannot carry a <meta> policy, so it must be clean).
+DOCUMENT_SUFFIXES = frozenset({".html", ".htm", ".xhtml", ".xht", ".svg", ".shtml"})
+POLICY_SUFFIXES = frozenset({".html", ".htm"})
+
+
+def _redirect_pattern() -> re.Pattern[str] | None:
+    """mkdocs-redirects' page, exactly, with one URL free of quotes, brackets and spaces.
+    None without the plugin. tests/test_security.py builds a redirect to catch a change."""
+    try:
+        from mkdocs_redirects.plugin import HTML_TEMPLATE
+    except ImportError:
+        return None
+    first, second, *rest = (re.escape(part) for part in HTML_TEMPLATE.split("{url}"))
+    url = r"(?P<url>[^\"'<>\s\\]+)"
+    return re.compile(first + url + second + "".join(r"(?P=url)" + part for part in rest))
+
+
+def _redirect_pages(config: MkDocsConfig) -> set[Path]:
+    """The files mkdocs-redirects writes in this pass: one per ``redirect_maps`` entry."""
+    plugin = config.plugins.get(REDIRECTS_PLUGIN)
+    if plugin is None:
+        return set()
+    from mkdocs_redirects.plugin import get_html_path
+
+    site = Path(config.site_dir)
+    return {
+        site / get_html_path(old, config.use_directory_urls)
+        for old in plugin.config["redirect_maps"]
+    }
+
+
+def _source(path: Path, site: Path) -> str:
+    """What to name in a problem with the built file ``path``: its source where known."""
+    known = _build["sources"].get(path) or _build["copied"].get(path)
+    return known or "a plugin (no source in docs/)"
 
 
 @event_priority(-100)
 def on_post_build(config: MkDocsConfig) -> None:
     site = Path(config.site_dir)
-    for path in sorted(site.rglob("*.html")):
-        if path in _rendered:
-            continue  # written by on_post_page, policy included; no need to read it again
+    redirects, pattern = _redirect_pages(config), _redirect_pattern()
+    for path in sorted(p for p in site.rglob("*") if p.suffix.lower() in DOCUMENT_SUFFIXES):
+        if path in _build["checked"]:
+            continue
+        _build["checked"].add(path)
         html = path.read_text(encoding="utf-8")
-        if CSP_META_START not in html:
-            where = path.relative_to(site).as_posix()
-            path.write_text(_with_policy(html, f"site file {where}"), encoding="utf-8")
+        where = _source(path, site)
+        match = pattern.fullmatch(html) if pattern and path in redirects else None
+        if match is not None and not match.group("url").lower().startswith("javascript:"):
+            # The build's own redirect page: its script and meta refresh are the redirect.
+            if CSP_META_START not in html:
+                html = _with_policy(html, where, frozenset(inline_scripts(html)))
+                path.write_text(html, encoding="utf-8")
+            continue
+        allowed = _build["allowed"].get(path, frozenset())
+        if path.suffix.lower() in POLICY_SUFFIXES and CSP_META_START not in html:
+            html = _with_policy(html, where, allowed)
+            path.write_text(html, encoding="utf-8")
+        built = path.relative_to(_build["site"]).as_posix()
+        for problem in unsafe_markup(where, f"site/{built}", html, allowed):
+            log.error(problem)

@@ -15,6 +15,7 @@ MkDocs events handled:
 
 from __future__ import annotations
 
+from html import unescape
 from pathlib import Path
 from typing import Any
 
@@ -53,7 +54,8 @@ def on_page_context(
 ) -> dict[str, Any]:
     ui = _pass["ui"]
     # The same title as og:title in overrides/main.html: the site's name on the home page.
-    title = page.title if page.title and not page.is_homepage else config.site_name
+    # page.title is HTML-escaped text (hooks/security.py): the card is drawn from the text.
+    title = unescape(page.title) if page.title and not page.is_homepage else config.site_name
     key, png = _pass["cache"].get(Card(title, config.site_name, ui["lang_name"]))
     _pass["cards"][key] = png
     context["kb_card"] = {

@@ -77,3 +77,32 @@ def test_npm_tools_are_pinned_and_installed_from_the_lock():
     installed = {k: v for k, v in lock["packages"].items() if k}
     assert installed and all("integrity" in v for v in installed.values() if not v.get("link"))
     assert "npm ci" in (ROOT / "Makefile").read_text()
+
+
+def test_pull_requests_are_built_read_only_and_never_deployed():
+    """A pull request runs the same strict `make build` with read-only permissions and no
+    Pages step, so a contribution that breaks the build is seen before it is merged, and a
+    pull request can neither deploy nor read the Pages settings."""
+    workflow = yaml.safe_load((ROOT / ".github/workflows/pages.yml").read_text())
+    triggers = workflow[True]  # YAML 1.1 reads the key "on" as True
+    assert "pull_request" in triggers and triggers["push"] == {"branches": ["main"]}
+    jobs = workflow["jobs"]
+    check = jobs["check"]
+    assert check["if"] == "github.event_name == 'pull_request'"
+    assert check["permissions"] == {"contents": "read"}
+    assert any(step.get("run") == "make build" for step in check["steps"])
+    assert not any("pages" in step.get("uses", "") for step in check["steps"])
+    # The publishing jobs never run for a pull request.
+    assert jobs["build"]["if"] == "github.event_name != 'pull_request'"
+    assert jobs["deploy"]["needs"] == "build"
+
+
+def test_every_job_has_a_timeout_and_the_pages_job_may_read_the_pages_settings():
+    """A hung step cannot hold a runner (and the deploy queue) for six hours, and the job that
+    runs configure-pages has the permission its "Get Pages site" call needs."""
+    workflow = yaml.safe_load((ROOT / ".github/workflows/pages.yml").read_text())
+    for name, job in workflow["jobs"].items():
+        assert 0 < job.get("timeout-minutes", 0) <= 30, name
+    build = workflow["jobs"]["build"]
+    assert any("configure-pages" in step.get("uses", "") for step in build["steps"])
+    assert build["permissions"] == {"contents": "read", "pages": "read"}

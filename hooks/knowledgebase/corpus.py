@@ -9,6 +9,7 @@ from .data import LANGUAGES, load_yaml
 from .errors import ContentError
 from .glossary import Glossary, parse_glossary
 from .model import Guide, Vocabulary, parse_guide
+from .source_text import read_source
 
 GUIDES_DIR = "guides"
 
@@ -88,7 +89,7 @@ def load_corpus(docs_dir: Path, data_dir: Path) -> tuple[Corpus, list[str]]:
     for path in guide_files(docs_dir):
         display = path.relative_to(project).as_posix()
         slug, lang = _slug_and_lang(path, display)
-        text = path.read_text(encoding="utf-8")
+        text = read_source(path, display)
         found.setdefault(slug, {})[lang] = parse_guide(display, slug, lang, text, vocabulary)
 
     problems: list[str] = []

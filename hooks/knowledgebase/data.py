@@ -9,6 +9,7 @@ from typing import Any
 import yaml
 
 from .errors import ContentError
+from .source_text import StrictLoader, read_source
 
 LANGUAGES: tuple[str, ...] = ("id", "en")
 """Site languages, default first. Must match ``plugins.i18n.languages`` in mkdocs.yml."""
@@ -17,11 +18,14 @@ LANGUAGES: tuple[str, ...] = ("id", "en")
 def load_yaml(path: Path) -> Any:
     """Parse a YAML data file, turning syntax errors into a ContentError naming the file."""
     try:
-        text = path.read_text(encoding="utf-8")
+        text = read_source(path, str(path))
     except FileNotFoundError as exc:
         raise ContentError(str(path), None, "file is missing") from exc
     try:
-        return yaml.safe_load(text)
+        return yaml.load(text, Loader=StrictLoader)
+    except yaml.constructor.ConstructorError as exc:
+        mark = exc.problem_mark
+        raise ContentError(f"{path}:{mark.line + 1}", None, f"{exc.problem}") from exc
     except yaml.YAMLError as exc:
         raise ContentError(str(path), None, f"malformed YAML: {exc}") from exc
 

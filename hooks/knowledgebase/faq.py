@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import json
 from collections.abc import Callable
 from typing import Any
 from urllib.parse import urlsplit
@@ -12,6 +11,7 @@ import markdown
 from markdown.extensions import Extension
 from markdown.treeprocessors import Treeprocessor
 
+from .escaping import json_for_html
 from .model import Guide
 
 
@@ -35,8 +35,9 @@ def faq_jsonld(guide: Guide, page_url: str) -> str:
             for faq in guide.faqs
         ],
     }
-    # "</" would end the script element early; JSON allows the escaped form.
-    return json.dumps(data, ensure_ascii=False).replace("</", "<\\/")
+    # "<", ">", "&" as \u escapes: "</script" or "<!--" in an answer cannot end or derail the
+    # script element, and JSON readers see the same text.
+    return json_for_html(data)
 
 
 class _RewriteLinks(Treeprocessor):

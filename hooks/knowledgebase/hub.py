@@ -15,6 +15,7 @@ from datetime import date
 
 from .data import LANGUAGES
 from .errors import ContentError
+from .escaping import markdown_text
 from .markdown_text import ID_PATTERN
 from .model import Faq, Guide
 
@@ -177,12 +178,14 @@ def guide_meta(
 ) -> str:
     """The line under a guide's summary, as Markdown: ``Ditinjau 2 Desember 2026 · Tag: Karier,
     Kepercayaan``, each tag linked to ``links[tag]`` where it has a page."""
-    day = format_date(guide.reviewed, ui["months"])
-    reviewed = ui["reviewed"].format(
+    # Labels and UI strings are text: escaped, so a "<" in data/ never becomes markup.
+    day = markdown_text(format_date(guide.reviewed, ui["months"]))
+    reviewed = markdown_text(ui["reviewed"]).format(
         date=f'<time datetime="{guide.reviewed.isoformat()}">{day}</time>'
     )
     labels = []
     for tag in guide.tags:
-        label = tags[tag][guide.lang]
+        label = markdown_text(tags[tag][guide.lang])
         labels.append(f"[{label}]({links[tag]})" if tag in links else label)
-    return f"{reviewed} · {ui['tags_label']}: {', '.join(labels)}\n{{ .kb-meta }}"
+    label = markdown_text(ui["tags_label"])
+    return f"{reviewed} · {label}: {', '.join(labels)}\n{{ .kb-meta }}"

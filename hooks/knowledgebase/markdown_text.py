@@ -10,10 +10,7 @@ import markdown as md
 import yaml
 
 from .errors import ContentError
-
-# libyaml's loader when PyYAML has it (its wheels do): parsing front matter is most of the
-# validation cost on a large corpus.
-SafeLoader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+from .source_text import StrictLoader
 
 FRONT_MATTER = re.compile(r"\A---[ \t]*\n(.*?\n)?---[ \t]*(?:\n|\Z)", re.DOTALL)
 HEADING = re.compile(r"^(#{1,6})[ \t]+(.+?)[ \t]*$")
@@ -41,7 +38,7 @@ def split_front_matter(path: str, text: str) -> tuple[dict, str, int]:
     if not match:
         raise ContentError(path, None, "front matter is missing (start the file with '---')")
     try:
-        meta = yaml.load(match.group(1) or "", Loader=SafeLoader) or {}
+        meta = yaml.load(match.group(1) or "", Loader=StrictLoader) or {}
     except yaml.YAMLError as exc:
         raise ContentError(
             path, None, f"front matter is not valid YAML: {yaml_problem(exc)}"

@@ -13,8 +13,12 @@ from .corpus import guide_files
 from .data import LANGUAGES
 from .errors import ContentError
 from .markdown_text import split_front_matter
+from .source_text import read_source
 
 TEXT_FIELDS = ("title", "description", "generated")
+# The pages a hook fills in (hooks/hub.py, faq.py, checklists.py, crosslinks.py,
+# share_links.py). Any other value would build a page with nothing generated, silently.
+GENERATED = ("checklists", "faq", "glossary", "guides-index", "home", "links", "tag")
 
 
 def page_files(docs_dir: Path) -> list[Path]:
@@ -32,6 +36,11 @@ def check_front_matter(path: str, text: str) -> None:
     for name in TEXT_FIELDS:
         if name in meta and (not isinstance(meta[name], str) or not meta[name].strip()):
             raise ContentError(path, name, "must be non-empty text")
+    generated = meta.get("generated")
+    if generated is not None and generated not in GENERATED:
+        raise ContentError(
+            path, "generated", f"unknown value {str(generated)[:40]!r}; one of {list(GENERATED)}"
+        )
 
 
 def page_problems(docs_dir: Path) -> list[str]:
@@ -41,7 +50,7 @@ def page_problems(docs_dir: Path) -> list[str]:
     found: dict[str, dict[str, str]] = {}
     for path in page_files(docs_dir):
         display = path.relative_to(project).as_posix()
-        check_front_matter(display, path.read_text(encoding="utf-8"))
+        check_front_matter(display, read_source(path, display))
         stem, _, lang = path.relative_to(docs_dir).with_suffix("").as_posix().rpartition(".")
         if lang not in LANGUAGES:
             raise ContentError(

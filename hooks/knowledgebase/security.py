@@ -12,9 +12,11 @@ import base64
 import hashlib
 import html
 import re
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from html.parser import HTMLParser
 from pathlib import Path
+
+from .source_text import read_source
 
 # Script types the browser executes; others (application/json, application/ld+json) are data
 # blocks, which CSP does not govern.
@@ -108,16 +110,29 @@ def content_security_policy(
     return "; ".join(parts)
 
 
-def add_csp_meta(page_html: str, *, allow_inline_scripts: bool = False) -> str:
+def add_csp_meta(
+    page_html: str,
+    *,
+    allow_inline_scripts: bool = False,
+    allowed: frozenset[str] | None = None,
+) -> str:
     """Insert the policy as the first element after ``<meta charset>`` in ``<head>``, so it
-    covers every element that follows. Raises ValueError if the page has no charset meta
-    or already has a policy (a template would then need fixing, not a second policy)."""
+    covers every element that follows. With ``allowed`` (script texts), only the page's inline
+    scripts among them are hashed: any other script stays blocked by the browser. Raises
+    ValueError if the page has no charset meta or already has a policy (a template would then
+    need fixing, not a second policy)."""
     if CSP_META_START in page_html:
         raise ValueError("the page already has a Content-Security-Policy <meta>")
     charset = CHARSET_META.search(page_html)
     if charset is None:
         raise ValueError('no <meta charset="utf-8"> to place the Content-Security-Policy after')
-    hashes = () if allow_inline_scripts else inline_script_hashes(page_html)
+    if allow_inline_scripts:
+        hashes: Iterable[str] = ()
+    elif allowed is None:
+        hashes = inline_script_hashes(page_html)
+    else:
+        scripts = {s for s in inline_scripts(page_html) if s in allowed}
+        hashes = sorted({script_hash(s) for s in scripts})
     policy = content_security_policy(hashes, allow_inline_scripts=allow_inline_scripts)
     meta = f'\n    {CSP_META_START} content="{html.escape(policy, quote=False)}">'
     return page_html[: charset.end()] + meta + page_html[charset.end() :]
@@ -209,5 +224,127 @@ def lint_docs(docs_dir: Path, project_dir: Path) -> list[str]:
     problems: list[str] = []
     for path in sorted(docs_dir.rglob("*.md")):
         display = path.relative_to(project_dir).as_posix()
-        problems.extend(lint_markdown(display, path.read_text(encoding="utf-8")))
+        problems.extend(lint_markdown(display, read_source(path, display)))
     return problems
+
+
+# --- What the templates may run, and the safety check of every built HTML file -----------------
+
+# Material's partials that write inline scripts (base.html includes them). Rendering them with a
+# page's own template context gives exactly the scripts the theme writes into that page; nothing
+# that content put in the page can be among them.
+TEMPLATE_SCRIPT_PARTIALS = (
+    "partials/javascripts/base.html",
+    "partials/javascripts/palette.html",
+    "partials/javascripts/content.html",
+    "partials/javascripts/announce.html",
+    "partials/javascripts/outdated.html",
+)
+# Attributes whose value the browser follows as a URL (a javascript: URL there runs script).
+URL_ATTRIBUTES = frozenset(
+    {"href", "src", "action", "formaction", "xlink:href", "data", "poster", "srcdoc"}
+)
+
+
+def inline_scripts(page_html: str) -> list[str]:
+    """The text of every inline, executable ``<script>`` element of a page or fragment."""
+    parser = _InlineScripts()
+    for element in _SCRIPT_ELEMENT.finditer(page_html):
+        parser.feed(element.group(0))
+    parser.close()
+    return parser.scripts
+
+
+def template_scripts(render: Callable[[str], str]) -> frozenset[str]:
+    """The inline scripts the theme's own partials write, ``render(name)`` giving a partial's
+    output for the page at hand. Raises ValueError if none of them wrote a script (the theme
+    changed: the policy would otherwise silently refuse its scripts)."""
+    scripts = frozenset(
+        s for name in TEMPLATE_SCRIPT_PARTIALS for s in inline_scripts(render(name))
+    )
+    if not scripts:
+        raise ValueError(
+            f"none of {', '.join(TEMPLATE_SCRIPT_PARTIALS)} wrote an inline script; the "
+            "theme changed, so update TEMPLATE_SCRIPT_PARTIALS in knowledgebase/security.py"
+        )
+    return scripts
+
+
+# Material's search partial writes this on its share button; it runs nothing.
+INERT_JAVASCRIPT_URL = "javascript:void(0)"
+
+
+def _is_javascript_url(value: str) -> bool:
+    # As a browser reads a URL: entities decoded, tabs and newlines dropped, case ignored.
+    cleaned = re.sub(r"[\x00-\x20]", "", html.unescape(value)).lower()
+    return cleaned.startswith(("javascript:", "vbscript:")) and cleaned != INERT_JAVASCRIPT_URL
+
+
+def _short(text: str, limit: int = 60) -> str:
+    text = " ".join(text.split())
+    return text if len(text) <= limit else text[: limit - 1] + "…"
+
+
+class _SafetyScan(HTMLParser):
+    """Finds, with line numbers, what no published page may carry unless its template put it
+    there: inline scripts outside ``allowed``, meta refresh, <base>, on*= handlers, javascript:
+    URLs."""
+
+    def __init__(self, allowed: frozenset[str]) -> None:
+        super().__init__(convert_charrefs=True)
+        self.allowed = allowed
+        self.problems: list[tuple[int, str]] = []
+        self._script: list[str] | None = None
+        self._script_line = 0
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        line = self.getpos()[0]
+        values = {name: value or "" for name, value in attrs}
+        for name, value in attrs:
+            if name.startswith("on"):
+                self.problems.append((line, f"inline event handler attribute '{name}=' on <{tag}>"))
+            elif name in URL_ATTRIBUTES and value and _is_javascript_url(value):
+                self.problems.append((line, f"'javascript:' URL in <{tag} {name}=>"))
+        if tag == "meta" and values.get("http-equiv", "").strip().lower() == "refresh":
+            self.problems.append((line, '<meta http-equiv="refresh"> (a page may not redirect)'))
+        elif tag == "base":
+            self.problems.append((line, "<base> element (it would change where every link goes)"))
+        elif (
+            tag == "script"
+            and "src" not in values
+            and values.get("type", "").strip().lower() in EXECUTABLE_TYPES
+        ):
+            self._script, self._script_line = [], line
+
+    def handle_data(self, data: str) -> None:
+        if self._script is not None:
+            self._script.append(data)
+
+    def handle_endtag(self, tag: str) -> None:
+        if tag == "script" and self._script is not None:
+            source = "".join(self._script)
+            if source not in self.allowed:
+                self.problems.append(
+                    (
+                        self._script_line,
+                        f"inline <script> the site's templates did not write: {_short(source)!r}",
+                    )
+                )
+            self._script = None
+
+
+def unsafe_markup(
+    source: str, built: str, page_html: str, allowed: frozenset[str] = frozenset()
+) -> list[str]:
+    """Problems of the built HTML file ``built`` (made from ``source``), as
+    ``source: built:line: problem; fix``, sorted by line."""
+    scan = _SafetyScan(allowed)
+    scan.feed(page_html)
+    scan.close()
+    fix = (
+        "remove it from the source: content is shown, never run, and may not redirect "
+        "(site behaviour belongs in overrides/assets/javascripts/, redirects in redirect_maps)"
+    )
+    return [
+        f"{source}: {built}:{line}: {problem}; {fix}" for line, problem in sorted(scan.problems)
+    ]
