@@ -13,11 +13,12 @@ ADDR ?= 127.0.0.1:8000
 # MkDocs 1.6 prints a banner about MkDocs 2 on every run; it is noise in build logs.
 export NO_MKDOCS_2_WARNING := 1
 
-.PHONY: help setup serve build urls test lint lock bench bench-search audit budgets screenshots clean
+.PHONY: help setup serve build urls test test-fast guide lint lock bench bench-search audit budgets screenshots clean
 
 help:
 	@echo "make serve  - set up, then serve both languages at http://$(ADDR) with live reload"
-	@echo "make test   - set up, then run every test (build, unit, browser)"
+	@echo "make test   - set up, then run every test (build, unit, browser); ARGS=\"-k search\" passes pytest options"
+	@echo "make test-fast - unit tests and tiny builds, no browser (under a minute); takes ARGS too"
 	@echo "make build  - strict build into a temporary folder, swapped into site/ on success only"
 	@echo "make urls   - build, then add new page URLs and anchors to data/published-urls.txt"
 	@echo "make lint   - ruff over hooks/, tests/, scripts/ and benchmarks/"
@@ -49,8 +50,15 @@ build: $(STAMP)
 urls: $(STAMP)
 	KB_RECORD_URLS=1 $(BIN)/mkdocs build --strict --site-dir site
 
+# ARGS goes to pytest as is, e.g. `make test ARGS="-k search -x"`.
+ARGS ?=
+
 test: $(STAMP) $(NODE_STAMP)
-	$(BIN)/python -m pytest
+	$(BIN)/python -m pytest $(ARGS)
+
+# Everything but the tests that drive Chromium (marked `browser` in tests/conftest.py).
+test-fast: $(STAMP)
+	$(BIN)/python -m pytest -m "not browser" $(ARGS)
 
 lint: $(STAMP)
 	$(BIN)/ruff check hooks tests scripts benchmarks
