@@ -19,6 +19,7 @@ help:
 	@echo "make serve  - set up, then serve both languages at http://$(ADDR) with live reload"
 	@echo "make test   - set up, then run every test (build, unit, browser); ARGS=\"-k search\" passes pytest options"
 	@echo "make test-fast - unit tests and tiny builds, no browser (under a minute); takes ARGS too"
+	@echo "make guide SLUG=my-guide ID=\"Judul\" EN=\"Title\" - new draft guide in both languages, added to nav"
 	@echo "make build  - strict build into a temporary folder, swapped into site/ on success only"
 	@echo "make urls   - build, then add new page URLs and anchors to data/published-urls.txt"
 	@echo "make lint   - ruff over hooks/, tests/, scripts/ and benchmarks/"
@@ -49,6 +50,11 @@ build: $(STAMP)
 # Appends (never removes) every new page URL and explicit anchor to data/published-urls.txt.
 urls: $(STAMP)
 	KB_RECORD_URLS=1 $(BIN)/mkdocs build --strict --site-dir site
+
+# A new bilingual guide as a draft, with its nav entry: make guide SLUG=my-guide ID="Judul" EN="Title"
+guide: $(STAMP)
+	@test -n "$(SLUG)" -a -n "$(ID)" -a -n "$(EN)" || { echo 'usage: make guide SLUG=my-guide ID="Judul" EN="Title"'; exit 2; }
+	$(BIN)/python scripts/new_guide.py "$(SLUG)" "$(ID)" "$(EN)" $(if $(TOPIC),--topic "$(TOPIC)") $(if $(TAG),--tag "$(TAG)")
 
 # ARGS goes to pytest as is, e.g. `make test ARGS="-k search -x"`.
 ARGS ?=
