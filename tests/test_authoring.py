@@ -11,6 +11,7 @@ import new_guide
 import pytest
 from knowledgebase.corpus import load_corpus
 from knowledgebase.drafts import draft_slugs, nav_without, without_drafts
+from knowledgebase.published import Published, PublishedPage, unresolved
 from support import ROOT, build_site
 
 SLUG = "giving-feedback"
@@ -107,3 +108,32 @@ def test_drafts_leave_the_nav_the_corpus_and_related_lists():
     }
     assert "finding-a-mentor" not in related
     assert any("finding-a-mentor" in g["id"].related for g in corpus.guides.values())
+
+
+# --- Broken promises name the author's mistake once -----------------------------------------
+
+
+def test_a_page_that_is_gone_is_one_message_not_one_per_anchor():
+    """A forgotten translation file (or a removed page) breaks its URL and every recorded
+    anchor on it; the author reads one message naming the page, the count and the fix."""
+    site = Published({"": PublishedPage("docs/index.en.md", "index.md", frozenset())}, {}, {})
+    entries = ["en/guides/x/", *(f"en/guides/x/#part-{n}" for n in range(5))]
+    assert unresolved("m.txt", entries, site) == [
+        "m.txt: 'en/guides/x/' and its 5 recorded anchors (#part-0, #part-1, #part-2, …) no "
+        "longer resolve: no page is built at that URL. Restore the page, or, if it moved, add a "
+        "redirect in mkdocs.yml (plugins: redirects: redirect_maps): 'guides/x.md': "
+        "'NEW/PAGE.md'"
+    ]
+
+
+def test_a_lost_topic_anchor_names_the_tag_or_topic_it_came_from():
+    """`guides/#topic-…` is generated from tags and topics, so the message points there and
+    not only at the generated page."""
+    index = PublishedPage("docs/guides/index.id.md", "guides/index.md", frozenset({"topic-a"}))
+    site = Published({"guides/": index}, {}, {})
+    assert unresolved("m.txt", ["guides/#topic-a", "guides/#topic-trust"], site) == [
+        "m.txt: 'guides/#topic-trust' no longer resolves: docs/guides/index.id.md has no id "
+        "'topic-trust' (it is made from the topic or tag 'trust': data/topics.yml, or `tags:` "
+        "in a guide's front matter). Restore the id, or, if it was renamed, add an anchor alias "
+        "to data/anchor-aliases.yml: 'guides/index.md': {topic-trust: NEW-ID}"
+    ]
