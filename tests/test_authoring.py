@@ -5,10 +5,12 @@ from __future__ import annotations
 
 import shutil
 from dataclasses import replace
+from datetime import date
 from pathlib import Path
 
 import new_guide
 import pytest
+import review_due
 from knowledgebase.corpus import load_corpus
 from knowledgebase.drafts import draft_slugs, nav_without, without_drafts
 from knowledgebase.published import Published, PublishedPage, unresolved
@@ -137,3 +139,14 @@ def test_a_lost_topic_anchor_names_the_tag_or_topic_it_came_from():
         "in a guide's front matter). Restore the id, or, if it was renamed, add an anchor alias "
         "to data/anchor-aliases.yml: 'guides/index.md': {topic-trust: NEW-ID}"
     ]
+
+
+def test_review_due_lists_guides_older_than_the_age_oldest_first(project, capsys):
+    """`make review-due DAYS=…` names each guide file whose reviewed date is too old."""
+    old = project / "docs" / "guides" / "finding-a-mentor.en.md"
+    text = old.read_text()
+    old.write_text(text.replace("reviewed: 2026-12-02", "reviewed: 2025-01-01", 1))
+    assert review_due.main(["--days", "300"], root=project, today=date(2026, 12, 2)) == 0
+    out = capsys.readouterr().out.splitlines()
+    assert out[0] == "docs/guides/finding-a-mentor.en.md: reviewed 2025-01-01 (700 days ago)"
+    assert out[-1].startswith("1 of ") and out[-1].endswith("not reviewed in the last 300 days")
