@@ -13,13 +13,14 @@ ADDR ?= 127.0.0.1:8000
 # MkDocs 1.6 prints a banner about MkDocs 2 on every run; it is noise in build logs.
 export NO_MKDOCS_2_WARNING := 1
 
-.PHONY: help setup serve build urls test test-fast guide review-due lint lock bench bench-search audit budgets screenshots clean
+.PHONY: help setup serve build urls test test-fast guide translated review-due lint lock bench bench-search audit budgets screenshots clean
 
 help:
 	@echo "make serve  - set up, then serve both languages at http://$(ADDR) with live reload"
 	@echo "make test   - set up, then run every test (build, unit, browser); ARGS=\"-k search\" passes pytest options"
 	@echo "make test-fast - unit tests and tiny builds, no browser (under a minute); takes ARGS too"
 	@echo "make guide SLUG=my-guide ID=\"Judul\" EN=\"Title\" - new draft guide in both languages, added to nav"
+	@echo "make translated SLUG=my-guide - record that the English guide matches its Indonesian sections now"
 	@echo "make review-due [DAYS=365] - guides whose reviewed date is older than DAYS days"
 	@echo "make build  - strict build into a temporary folder, swapped into site/ on success only"
 	@echo "make urls   - build, then add new page URLs and anchors to data/published-urls.txt"
@@ -56,6 +57,11 @@ urls: $(STAMP)
 guide: $(STAMP)
 	@test -n "$(SLUG)" -a -n "$(ID)" -a -n "$(EN)" || { echo 'usage: make guide SLUG=my-guide ID="Judul" EN="Title"'; exit 2; }
 	$(BIN)/python scripts/new_guide.py "$(SLUG)" "$(ID)" "$(EN)" $(if $(TOPIC),--topic "$(TOPIC)") $(if $(TAG),--tag "$(TAG)")
+
+# After updating an English guide: record which Indonesian text it now translates.
+translated: $(STAMP)
+	@test -n "$(SLUG)" || { echo 'usage: make translated SLUG=my-guide'; exit 2; }
+	$(BIN)/python scripts/translated.py "$(SLUG)"
 
 # Guides whose `reviewed` date is older than DAYS days (default a year).
 DAYS ?= 365
