@@ -13,11 +13,15 @@ ADDR ?= 127.0.0.1:8000
 # MkDocs 1.6 prints a banner about MkDocs 2 on every run; it is noise in build logs.
 export NO_MKDOCS_2_WARNING := 1
 
-.PHONY: help setup serve build urls test lint lock bench bench-search audit budgets screenshots clean
+.PHONY: help setup serve build urls test test-fast guide translated review-due lint lock bench bench-search audit budgets screenshots clean
 
 help:
 	@echo "make serve  - set up, then serve both languages at http://$(ADDR) with live reload"
-	@echo "make test   - set up, then run every test (build, unit, browser)"
+	@echo "make test   - set up, then run every test (build, unit, browser); ARGS=\"-k search\" passes pytest options"
+	@echo "make test-fast - unit tests and tiny builds, no browser (under a minute); takes ARGS too"
+	@echo "make guide SLUG=my-guide ID=\"Judul\" EN=\"Title\" - new draft guide in both languages, added to nav"
+	@echo "make translated SLUG=my-guide - record that the English guide matches its Indonesian sections now"
+	@echo "make review-due [DAYS=365] - guides whose reviewed date is older than DAYS days"
 	@echo "make build  - strict build into a temporary folder, swapped into site/ on success only"
 	@echo "make urls   - build, then add new page URLs and anchors to data/published-urls.txt"
 	@echo "make lint   - ruff over hooks/, tests/, scripts/ and benchmarks/"
@@ -49,8 +53,30 @@ build: $(STAMP)
 urls: $(STAMP)
 	KB_RECORD_URLS=1 $(BIN)/mkdocs build --strict --site-dir site
 
+# A new bilingual guide as a draft, with its nav entry: make guide SLUG=my-guide ID="Judul" EN="Title"
+guide: $(STAMP)
+	@test -n "$(SLUG)" -a -n "$(ID)" -a -n "$(EN)" || { echo 'usage: make guide SLUG=my-guide ID="Judul" EN="Title"'; exit 2; }
+	$(BIN)/python scripts/new_guide.py "$(SLUG)" "$(ID)" "$(EN)" $(if $(TOPIC),--topic "$(TOPIC)") $(if $(TAG),--tag "$(TAG)")
+
+# After updating an English guide: record which Indonesian text it now translates.
+translated: $(STAMP)
+	@test -n "$(SLUG)" || { echo 'usage: make translated SLUG=my-guide'; exit 2; }
+	$(BIN)/python scripts/translated.py "$(SLUG)"
+
+# Guides whose `reviewed` date is older than DAYS days (default a year).
+DAYS ?= 365
+review-due: $(STAMP)
+	$(BIN)/python scripts/review_due.py --days $(DAYS)
+
+# ARGS goes to pytest as is, e.g. `make test ARGS="-k search -x"`.
+ARGS ?=
+
 test: $(STAMP) $(NODE_STAMP)
-	$(BIN)/python -m pytest
+	$(BIN)/python -m pytest $(ARGS)
+
+# Everything but the tests that drive Chromium (marked `browser` in tests/conftest.py).
+test-fast: $(STAMP)
+	$(BIN)/python -m pytest -m "not browser" $(ARGS)
 
 lint: $(STAMP)
 	$(BIN)/ruff check hooks tests scripts benchmarks

@@ -26,6 +26,7 @@ language and MkDocs validates; the link texts are the titles and headings they l
 
 from __future__ import annotations
 
+from dataclasses import replace
 from pathlib import Path
 from typing import Any
 
@@ -69,6 +70,10 @@ def on_pre_build(config: MkDocsConfig) -> None:
     folder = data_dir(config)
     try:
         topics = parse_topics(str(folder / TOPICS_FILE), load_yaml(folder / TOPICS_FILE))
+        # A draft may already sit in its topic; the published pages leave it out until then.
+        topics = tuple(
+            replace(t, guides=tuple(g for g in t.guides if g not in build.drafts)) for t in topics
+        )
         questions = parse_home(str(folder / HOME_FILE), load_yaml(folder / HOME_FILE))
     except ContentError as exc:
         raise PluginError(f"Content error: {exc}") from exc

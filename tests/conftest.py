@@ -7,7 +7,7 @@ import os
 import shutil
 import warnings
 from collections.abc import Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 
 import pytest
@@ -25,12 +25,22 @@ class Site:
     url: str  # base URL with trailing slash, e.g. http://127.0.0.1:PORT/workplace-kb/
     build: Build
 
+    parsed: dict[Path, BeautifulSoup] = field(default_factory=dict)
+
     def html(self, rel: str) -> BeautifulSoup:
-        """Parsed HTML of a page given by its URL path relative to the site root."""
+        """Parsed HTML of a page given by its URL path relative to the site root. Each page is
+        parsed once per test run and shared, so a test that edits the tree (``decompose``)
+        must edit a ``copy.copy`` of the element instead."""
         path = self.dir / rel
         if rel == "" or rel.endswith("/"):
             path = path / "index.html"
-        return parse_html(path)
+        return self.parsed_file(path)
+
+    def parsed_file(self, path: Path) -> BeautifulSoup:
+        """Parsed HTML of a built file, from the same per-run cache as ``html``."""
+        if path not in self.parsed:
+            self.parsed[path] = parse_html(path)
+        return self.parsed[path]
 
     def pages(self) -> list[Path]:
         return sorted(p for p in self.dir.rglob("*.html") if "assets" not in p.parts)
@@ -58,6 +68,17 @@ def site(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Site]:
 def corpus() -> Corpus:
     """The real site's guides, parsed from docs/ and data/ as the build parses them."""
     return load_corpus(ROOT / "docs", ROOT / "data")[0]
+
+
+# Fixtures that need Chromium (directly or through Lighthouse): a test using one is a browser
+# test, so `make test-fast` (-m "not browser") leaves it out without each file marking it.
+BROWSER_FIXTURES = {"browser", "tab", "axe_source", "lighthouse"}
+
+
+def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
+    for item in items:
+        if BROWSER_FIXTURES & set(getattr(item, "fixturenames", ())):
+            item.add_marker(pytest.mark.browser)
 
 
 def missing_tool(what: str, reason: str) -> None:

@@ -59,7 +59,8 @@ CASES = {
     "unknown front matter field": (
         replace(ALPHA_ID, "tags: [trust]", "tags: [trust]\nauthor: me"),
         "ERROR   -  Content error: docs/guides/alpha.id.md: 'author': unknown field; allowed "
-        "fields: ['title', 'summary', 'tags', 'sources', 'reviewed', 'checklist', 'related']",
+        "fields: ['title', 'summary', 'tags', 'sources', 'reviewed', 'checklist', 'related', "
+        "'draft', 'translated']",
     ),
     "missing translation of a guide": (
         without("guides/beta.en.md"),

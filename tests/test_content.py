@@ -5,9 +5,11 @@ from __future__ import annotations
 import re
 
 import pytest
+import source_fingerprints
 import yaml
 from knowledgebase.corpus import load_corpus
 from knowledgebase.data import LANGUAGES
+from source_fingerprints import fingerprint as fp
 from support import ROOT
 
 SEEDS = ROOT.parent / "shared" / "seeds"
@@ -85,26 +87,38 @@ def test_english_uses_british_spelling():
         assert re.findall(AMERICAN, text) == [], path
 
 
-def _words(text: str) -> list[str]:
-    return re.findall(r"[a-z0-9]+", text.lower())
-
-
 def test_no_sentence_is_copied_from_the_sources():
-    """Own words: no run of 8 consecutive words from a source article appears on any page."""
-    if not SEEDS.is_dir():
-        pytest.skip(f"source articles not found at {SEEDS}")
-    runs = set()
-    for seed in SEEDS.glob("*.txt"):
-        words = _words(seed.read_text(encoding="utf-8"))
-        runs |= {tuple(words[i : i + 8]) for i in range(len(words) - 7)}
+    """Own words: no run of 8 consecutive words from a source article appears on any page. The
+    sources are known by fingerprints kept in the repository, so the check runs in every clone
+    (and in CI), not only where ../shared/seeds exists."""
+    prints = source_fingerprints.load()
+    assert len(prints) > 1000, "tests/data/source-fingerprints.txt is missing or truncated"
     for path in sorted((ROOT / "docs").rglob("*.md")):
-        words = _words(path.read_text(encoding="utf-8"))
-        copied = [
-            " ".join(words[i : i + 8])
-            for i in range(len(words) - 7)
-            if tuple(words[i : i + 8]) in runs
-        ]
+        text = path.read_text(encoding="utf-8")
+        copied = [" ".join(r) for r in source_fingerprints.runs(text) if fp(r) in prints]
         assert copied == [], f"{path.name}: {copied[:3]}"
+
+
+def test_source_fingerprints_are_those_of_the_sources():
+    """Where the source articles are at hand, the stored fingerprints are theirs, so the check
+    above still guards against the current sources (`python scripts/source_fingerprints.py`
+    refreshes them)."""
+    if not SEEDS.is_dir():
+        pytest.skip(f"source articles not found at {SEEDS}; the fingerprints are used as stored")
+    assert source_fingerprints.load() == set(source_fingerprints.fingerprints_of(SEEDS))
+
+
+def test_a_copied_run_of_eight_words_is_caught(tmp_path):
+    """The fingerprint check flags a page that repeats 8 words of a source, not 7."""
+    source = "satu dua tiga empat lima enam tujuh delapan sembilan"
+    (tmp_path / "a.txt").write_text(source, encoding="utf-8")
+    prints = set(source_fingerprints.fingerprints_of(tmp_path))
+    page = "Kata: Dua tiga, empat lima enam tujuh delapan sembilan! lain"
+    assert [r for r in source_fingerprints.runs(page) if fp(r) in prints] == [
+        ("dua", "tiga", "empat", "lima", "enam", "tujuh", "delapan", "sembilan")
+    ]
+    seven = "satu dua tiga empat lima enam tujuh kata"
+    assert [r for r in source_fingerprints.runs(seven) if fp(r) in prints] == []
 
 
 def test_glossary_has_at_least_15_bilingual_terms(corpus):

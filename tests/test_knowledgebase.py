@@ -85,7 +85,8 @@ def test_parse_guide_reads_sections_faq_and_checklist():
         (
             ("title: Judul\n", "title: Judul\nauthor: Someone\n"),
             "docs/guides/x.id.md: 'author': unknown field; allowed fields: "
-            "['title', 'summary', 'tags', 'sources', 'reviewed', 'checklist', 'related']",
+            "['title', 'summary', 'tags', 'sources', 'reviewed', 'checklist', 'related', 'draft', "
+            "'translated']",
         ),
         (("tags: [trust]", "tags: trust"), "docs/guides/x.id.md: 'tags': must be a list of ids"),
         (

@@ -10,7 +10,7 @@ from .errors import ContentError
 from .markdown_text import ID_PATTERN, headings, section_text, split_front_matter, to_plain_text
 
 REQUIRED_FIELDS = ("title", "summary", "tags", "sources", "reviewed", "checklist")
-OPTIONAL_FIELDS = ("related",)
+OPTIONAL_FIELDS = ("related", "draft", "translated")
 REQUIRED_SECTIONS = ("key-takeaways", "faq")
 # Ids the build adds to every guide page; authors must not use them.
 RESERVED_IDS = ("checklist", "sources", "related-guides")
@@ -63,6 +63,12 @@ class Guide:
     faqs: tuple[Faq, ...]
     body: str = field(repr=False)
     reviewed: date = date(1970, 1, 1)
+    # `draft: true`: shown by `mkdocs serve` with a banner, left out of `mkdocs build` (the page,
+    # the manifest, search, sitemap, hubs, checklists, link directory). Publishing = removing it.
+    draft: bool = False
+    # English only: section id -> hash of the Indonesian section it translates (`make
+    # translated`); knowledgebase.freshness compares it with the Indonesian file.
+    translated: dict[str, str] = field(default_factory=dict, compare=False)
 
     @property
     def section_ids(self) -> tuple[str, ...]:
@@ -166,6 +172,14 @@ def parse_guide(path: str, slug: str, lang: str, text: str, vocabulary: Vocabula
         raise ContentError(path, "sources", "needs at least one source")
     related = _id_list(path, meta, "related", None)
     reviewed = _date(path, meta, "reviewed")
+    draft = meta.get("draft", False)
+    translated = meta.get("translated") or {}
+    if not isinstance(translated, dict) or not all(
+        isinstance(k, str) and isinstance(v, str) for k, v in translated.items()
+    ):
+        raise ContentError(path, "translated", "is written by `make translated SLUG=…`; rerun it")
+    if type(draft) is not bool:
+        raise ContentError(path, "draft", "must be true or false (delete the line to publish)")
     checklist = _checklist(path, meta)
 
     sections: list[Section] = []
@@ -216,4 +230,6 @@ def parse_guide(path: str, slug: str, lang: str, text: str, vocabulary: Vocabula
         faqs=tuple(faqs),
         body=body,
         reviewed=reviewed,
+        draft=draft,
+        translated=translated,
     )

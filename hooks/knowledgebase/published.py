@@ -111,6 +111,10 @@ class Published:
         return found
 
 
+# Hub pages (home, guides index) give each topic and tag section this id prefix.
+TOPIC_PREFIX = "topic-"
+
+
 def _resolve(value: str, published: Published) -> str | None:
     """None when ``value`` still leads to its page and section, else what is wrong and how to
     fix it."""
@@ -134,19 +138,44 @@ def _resolve(value: str, published: Published) -> str | None:
         return None
     if published.aliases.get(page.neutral, {}).get(anchor) in page.ids:
         return None
+    made_from = ""
+    if anchor.startswith(TOPIC_PREFIX):
+        # Hub anchors are made from content, not written in the page: name where they come from.
+        name = anchor.removeprefix(TOPIC_PREFIX)
+        made_from = (
+            f" (it is made from the topic or tag '{name}': data/topics.yml, or `tags:` in a "
+            "guide's front matter)"
+        )
     return (
-        f"{page.source}{via} has no id '{anchor}'. Restore the id, or, if it was renamed, add an "
-        f"anchor alias to data/{ALIASES}: '{page.neutral}': {{{anchor}: NEW-ID}}"
+        f"{page.source}{via} has no id '{anchor}'{made_from}. Restore the id, or, if it was "
+        f"renamed, add an anchor alias to data/{ALIASES}: '{page.neutral}': {{{anchor}: NEW-ID}}"
     )
 
 
 def unresolved(path: str, entries: Iterable[str], published: Published) -> list[str]:
-    """One message per entry that no longer resolves, naming the URL and the fix."""
+    """One message per broken promise, naming the URL and the fix. A page that is gone is one
+    message, however many of its anchors were recorded (a forgotten translation file is one
+    mistake, not one per heading)."""
     problems = []
+    gone: dict[str, list[str]] = {}  # page URL -> its recorded anchors, for pages not built
     for value in entries:
+        page_url, anchor = split_entry(value)
+        if page_url not in published.pages and page_url not in published.redirects:
+            gone.setdefault(page_url, [])
+            if anchor is not None:
+                gone[page_url].append(anchor)
+            continue
         reason = _resolve(value, published)
         if reason:
             problems.append(f"{path}: '{value}' no longer resolves: {reason}")
+    for page_url, anchors in gone.items():
+        reason = _resolve(entry(page_url), published)
+        what = f"'{entry(page_url)}'"
+        if anchors:
+            shown = ", ".join(f"#{a}" for a in anchors[:3]) + (", …" if len(anchors) > 3 else "")
+            what += f" and its {len(anchors)} recorded anchors ({shown})"
+        verb = "no longer resolve" if anchors else "no longer resolves"
+        problems.append(f"{path}: {what} {verb}: {reason}")
     return problems
 
 

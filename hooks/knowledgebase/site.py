@@ -15,6 +15,7 @@ from mkdocs.exceptions import PluginError
 
 from .corpus import Corpus, cached_corpus
 from .data import LANGUAGES, ui_text
+from .drafts import draft_slugs, without_drafts
 from .model import Guide
 
 
@@ -60,18 +61,29 @@ class BuildPass:
     corpus: Corpus
     guides: dict[str, Guide]  # slug -> this language's guide
     texts: dict[str, dict[str, str]]  # lang -> UI text
+    drafts: frozenset[str] = frozenset()  # draft guides this pass leaves out (none under serve)
 
     @property
     def ui(self) -> dict[str, str]:
         return self.texts[self.lang]
 
 
+# Set by hooks/drafts.py from the MkDocs command: `serve` shows drafts, `build` leaves them out.
+SHOW_DRAFTS = "kb_show_drafts"
+
+
+def shows_drafts(config: Any) -> bool:
+    return bool(config.extra.get(SHOW_DRAFTS, False))
+
+
 def build_pass(config: Any) -> BuildPass:
     """Parse (or reuse, see ``cached_corpus``) the content for this pass's language."""
     corpus, _ = cached_corpus(docs_dir(config), data_dir(config))
+    drafts = frozenset() if shows_drafts(config) else draft_slugs(corpus)
+    corpus = without_drafts(corpus) if drafts else corpus
     lang = current_language(config)
     guides = {g.slug: g for g in corpus.in_language(lang)}
-    return BuildPass(lang, corpus, guides, ui_text(data_dir(config)))
+    return BuildPass(lang, corpus, guides, ui_text(data_dir(config)), drafts)
 
 
 def guide_file(files: Any, slug: str, lang: str, linking_page: str) -> Any:
