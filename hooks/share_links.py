@@ -30,10 +30,11 @@ from typing import Any
 
 from knowledgebase.checklists import join_blocks
 from knowledgebase.data import LANGUAGES
-from knowledgebase.link_directory import guide_entries
+from knowledgebase.link_directory import guide_entries, qr_codes
+from knowledgebase.qr import qr_svg
 from knowledgebase.share import ShareExtension, ShareHeadings
 from knowledgebase.site import build_pass, guide_slug
-from knowledgebase.urls import neutral_src, page_url_in
+from knowledgebase.urls import neutral_src, page_url_in, relative_url
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
 from mkdocs.structure.files import Files
@@ -68,7 +69,7 @@ def on_pre_build(config: MkDocsConfig) -> None:
     )
 
 
-def _directory_group(slug: str) -> str:
+def _directory_group(slug: str, page_url: str) -> str:
     build = _pass["build"]
     by_lang = build.corpus.guides[slug]
     template = _pass["env"].get_template("partials/kb-link-directory.html")
@@ -77,6 +78,7 @@ def _directory_group(slug: str) -> str:
         ui=build.ui,
         ui_all=build.texts,
         site_url=_pass["site_url"],
+        base=relative_url("", page_url),
     )
     # A blank line would end the raw HTML block in Markdown.
     body = "\n".join(line for line in html.splitlines() if line.strip())
@@ -92,7 +94,9 @@ def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Fil
     )
     if page.meta.get("generated") != "links":
         return markdown
-    return join_blocks(markdown, *(_directory_group(slug) for slug in _pass["build"].corpus.guides))
+    return join_blocks(
+        markdown, *(_directory_group(slug, page.url) for slug in _pass["build"].corpus.guides)
+    )
 
 
 def _other_versions(page: Page) -> list[dict[str, str]]:
@@ -117,3 +121,12 @@ def on_page_context(
         "menu": guide_slug(page.file.src_uri) is not None or page.meta.get("generated") == "faq",
     }
     return context
+
+
+def on_post_build(config: MkDocsConfig) -> None:
+    build = _pass["build"]
+    # static-i18n keeps site_dir at the site root in every pass; the paths carry the language.
+    for qr, url in qr_codes(build.corpus.guides, build.lang).items():
+        path = Path(config.site_dir) / qr
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_text(qr_svg(_pass["site_url"] + url), encoding="utf-8")

@@ -8,6 +8,7 @@ from dataclasses import dataclass
 
 from .data import LANGUAGES
 from .model import Guide
+from .qr import qr_path
 from .urls import page_url_in
 
 CHECKLIST_ID = "checklist"  # the section hooks/checklists.py adds to every guide
@@ -17,6 +18,7 @@ CHECKLIST_ID = "checklist"  # the section hooks/checklists.py adds to every guid
 class DirectoryLink:
     lang: str
     path: str  # site-relative URL, with the anchor: en/guides/x/#faq-y
+    qr: str  # site-relative URL of its QR code (SVG): en/assets/qr/x--faq-y.svg
 
 
 @dataclass(frozen=True)
@@ -29,8 +31,14 @@ class DirectoryEntry:
 def _links(slug: str, anchor: str | None) -> tuple[DirectoryLink, ...]:
     page = f"guides/{slug}/"
     fragment = f"#{anchor}" if anchor else ""
+    qr = qr_path(slug, anchor)
     return tuple(
-        DirectoryLink(lang, page_url_in(page, LANGUAGES[0], lang) + fragment) for lang in LANGUAGES
+        DirectoryLink(
+            lang,
+            page_url_in(page, LANGUAGES[0], lang) + fragment,
+            page_url_in(qr, LANGUAGES[0], lang),
+        )
+        for lang in LANGUAGES
     )
 
 
@@ -47,3 +55,15 @@ def guide_entries(by_lang: Mapping[str, Guide], lang: str) -> list[DirectoryEntr
         DirectoryEntry("faq", faq.question, _links(guide.slug, faq.id)) for faq in guide.faqs
     ]
     return entries
+
+
+def qr_codes(guides: Mapping[str, Mapping[str, Guide]], lang: str) -> dict[str, str]:
+    """Every QR code one language publishes: its site-relative file path -> the site-relative
+    URL it encodes, for every guide, checklist and FAQ answer in ``lang``."""
+    return {
+        link.qr: link.path
+        for by_lang in guides.values()
+        for item in guide_entries(by_lang, lang)
+        for link in item.links
+        if link.lang == lang
+    }
