@@ -12,8 +12,10 @@ MkDocs events handled:
   redirects to ``new.id/`` (mkdocs-redirects issue #33). Authors write language-neutral
   entries; this turns each into one entry per language whose target is the new page's absolute
   URL, which the plugin writes as it is. Entries with an absolute target are left alone, so the
-  second language pass and ``mkdocs serve`` rebuilds change nothing.
-- ``on_pre_build``: replaces this pass's state and loads ``data/anchor-aliases.yml``.
+  second language pass and ``mkdocs serve`` rebuilds change nothing. The short links in
+  ``data/short-links.yml`` (``go/<alias>/``) join the map first, as ordinary redirects.
+- ``on_pre_build``: replaces this pass's state and loads ``data/anchor-aliases.yml``; the
+  default language's pass reports problems in ``data/short-links.yml``.
 - ``on_page_markdown`` (last, after every hook that adds headings): records the page's URL and
   the explicit ``{ #id }`` of each heading, and checks that both are clean.
 - ``on_page_context``: gives the template this page's anchor aliases (``kb_anchor_aliases``);
@@ -51,6 +53,7 @@ from knowledgebase.published import (
     redirected_pages,
     unresolved,
 )
+from knowledgebase.short_links import SHORT_LINKS, parse_short_links, short_redirects
 from knowledgebase.site import (
     build_pass,
     current_language,
@@ -83,13 +86,28 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
     plugin = config.plugins.get(REDIRECTS_PLUGIN)
     if plugin is not None:
         sources = page_sources(docs_dir(config))
+        # Short links' problems are reported once, by the default language's on_pre_build.
+        short, _ = _short_links(config, sources)
         maps, problems = language_redirects(
-            plugin.config["redirect_maps"], config.site_url or "", sources
+            {**short, **plugin.config["redirect_maps"]}, config.site_url or "", sources
         )
         plugin.config["redirect_maps"] = maps
         for problem in problems:
             log.error(problem)
     return config
+
+
+def _short_links(config: MkDocsConfig, sources: set[str]) -> tuple[dict[str, str], list[str]]:
+    path = data_dir(config) / SHORT_LINKS
+    if not path.exists():
+        return {}, []
+    guides = sorted(
+        s.removeprefix("guides/").removesuffix(".md")
+        for s in sources
+        if s.startswith("guides/") and s != "guides/index.md"
+    )
+    aliases, problems = parse_short_links(_display(config, SHORT_LINKS), load_yaml(path), guides)
+    return short_redirects(aliases), problems
 
 
 def _display(config: MkDocsConfig, name: str) -> str:
@@ -102,6 +120,9 @@ def on_pre_build(config: MkDocsConfig) -> None:
         aliases = parse_aliases(_display(config, ALIASES), load_yaml(path)) if path.exists() else {}
     except ContentError as exc:
         raise PluginError(f"Content error: {exc}") from exc
+    if is_default_language(config):
+        for problem in _short_links(config, page_sources(docs_dir(config)))[1]:
+            log.error(problem)
     _pass.clear()
     _pass.update(pages={}, aliases=aliases, docs=docs_dir(config).relative_to(project_dir(config)))
 

@@ -105,8 +105,10 @@ class Published:
     aliases: Mapping[str, Mapping[str, str]]  # neutral source -> old id -> new id
 
     def current(self) -> set[str]:
-        """Every page URL and explicit anchor this pass publishes, in manifest form."""
+        """Every page URL and explicit anchor this pass publishes, in manifest form, and every
+        redirect within the site (short links such as ``go/mentor/`` are promises too)."""
         found = {entry(url) for url in self.pages}
+        found |= {entry(url) for url, target in self.redirects.items() if target is not None}
         found |= {entry(url, i) for url, page in self.pages.items() for i in page.ids}
         return found
 
