@@ -141,9 +141,12 @@ def on_page_context(
         # Guides' headings and the FAQ hub's answers carry copy-link buttons that open the menu.
         "menu": guide_slug(page.file.src_uri) is not None or page.meta.get("generated") == "faq",
     }
-    # The pack builder's script loads on the link directory only.
-    context["kb_pack_script"] = (
-        "assets/javascripts/kb-pack.js" if page.meta.get("generated") == "links" else None
+    # The pack builder's script loads on the link directory only, after kb-hub.js, whose
+    # matching its filter shares.
+    context["kb_pack_scripts"] = (
+        ["assets/javascripts/kb-hub.js", "assets/javascripts/kb-pack.js"]
+        if page.meta.get("generated") == "links"
+        else []
     )
     return context
 

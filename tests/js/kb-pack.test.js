@@ -56,9 +56,3 @@ test("the selection round-trips through the address and drops anything but ids",
   assert.strictEqual(pack.parseSelection("?q=1"), null);
   assert.strictEqual(pack.formatSelection({ ids: [], both: true }), "");
 });
-
-test("the filter matches word starts, ignoring case and accents", () => {
-  assert.ok(pack.matches("Mencari mentor dan belajar", "MENT"));
-  assert.ok(pack.matches("Write a résumé", "resume"));
-  assert.ok(!pack.matches("Finding a mentor", "entor"));
-});

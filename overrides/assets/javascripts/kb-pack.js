@@ -1,5 +1,5 @@
 // The onboarding pack builder on the link directory page, loaded only there
-// (hooks/share_links.py sets kb_pack_script): tick guides, checklists and FAQ answers, then copy
+// (hooks/share_links.py sets kb_pack_scripts): tick guides, checklists and FAQ answers, then copy
 // them as a list (text/html and text/plain) or Markdown, download a CSV, or print a one-page
 // pack with QR codes. The selection is kept in localStorage and in the page address
 // (?pack=<item ids>&both=1, stable ids only), so a shared address opens the same selection.
@@ -9,22 +9,11 @@
 
   const STORAGE_KEY = "kb-pack";
 
-  // Lower case, accents removed, anything but letters and digits as spaces.
-  function normalise(text) {
-    return text
-      .normalize("NFD")
-      .replace(/[\u0300-\u036f]/g, "")
-      .toLowerCase()
-      .replace(/[^\p{L}\p{N}]+/gu, " ")
-      .trim();
-  }
-
-  // Does the text hold every word of the query, each as the start of a word?
-  function matches(text, query) {
-    const words = normalise(query).split(" ").filter(Boolean);
-    const haystack = " " + normalise(text);
-    return words.every((word) => haystack.includes(" " + word));
-  }
+  // The filter matches as the FAQ hub's does (every word typed starts a word of the text):
+  // kb-hub.js loads before this script on the page and under node.
+  const hub =
+    typeof module === "object" && module.exports ? require("./kb-hub.js") : root.kbHub;
+  const matches = hub.matches;
 
   const ID = /^[a-z0-9]+(?:-[a-z0-9]+)*(?:--[a-z0-9]+(?:-[a-z0-9]+)*)?$/;
 
@@ -118,8 +107,6 @@
   }
 
   const api = {
-    normalise,
-    matches,
     parseSelection,
     formatSelection,
     toPlain,
