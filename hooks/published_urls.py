@@ -20,10 +20,11 @@ MkDocs events handled:
   the explicit ``{ #id }`` of each heading, and checks that both are clean.
 - ``on_page_context``: gives the template this page's anchor aliases (``kb_anchor_aliases``);
   ``kb.js`` sends a reader who arrives at ``#old-id`` on to ``#new-id``.
-- ``on_post_build``: every manifest entry in this pass's language must resolve; each one that
-  does not is logged as an error naming the URL and the fix, so the strict build fails. With
-  ``extra.record_published_urls`` (set by ``make urls``), this language's new URLs are first
-  appended to the manifest (never removed).
+- ``on_post_build``: gives each redirect page the ``<html lang>`` of its URL (mkdocs-redirects
+  writes ``en`` in every one, in every pass). Every manifest entry in this pass's language
+  must resolve; each one that does not is logged as an error naming the URL and the fix, so
+  the strict build fails. With ``extra.record_published_urls`` (set by ``make urls``), this
+  language's new URLs are first appended to the manifest (never removed).
 
 static-i18n runs the whole build once per language, so each pass checks its own language's
 entries against its own pages and nothing is carried from one pass to the next.
@@ -31,6 +32,7 @@ entries against its own pages and nothing is carried from one pass to the next.
 
 from __future__ import annotations
 
+from pathlib import Path
 from typing import Any
 
 from knowledgebase.data import load_yaml
@@ -50,6 +52,7 @@ from knowledgebase.published import (
     page_sources,
     parse_aliases,
     parse_manifest,
+    redirect_in_language,
     redirected_pages,
     unresolved,
 )
@@ -63,7 +66,7 @@ from knowledgebase.site import (
     project_dir,
     records_published_urls,
 )
-from knowledgebase.urls import neutral_src
+from knowledgebase.urls import neutral_src, src_url
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import event_priority, get_plugin_logger
@@ -150,7 +153,20 @@ def on_page_context(
     return context
 
 
+def _redirect_languages(config: MkDocsConfig) -> None:
+    for old in _redirect_maps(config):
+        path = Path(config.site_dir) / src_url(str(old)) / "index.html"
+        if path.is_file():
+            html = path.read_text(encoding="utf-8")
+            try:
+                fixed = redirect_in_language(html, entry_language(src_url(str(old))))
+            except ValueError as exc:
+                raise PluginError(f"{path}: {exc}") from exc
+            path.write_text(fixed, encoding="utf-8")
+
+
 def on_post_build(config: MkDocsConfig) -> None:
+    _redirect_languages(config)
     lang = current_language(config)
     published = Published(
         pages=_pass["pages"],

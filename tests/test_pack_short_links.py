@@ -70,3 +70,11 @@ def test_a_wrong_short_link_fails_the_build(tmp_path) -> None:
         "data/short-links.yml: 'b': 'zeta' is not a guide; use a guide's slug (its file name "
         "under docs/guides/ without the language), one of: alpha, beta, gamma"
     ]
+
+
+def test_redirect_pages_say_their_language(site) -> None:
+    """A screen reader reads a short link's page (Indonesian at /go/, English at /en/go/) in
+    its own language, though mkdocs-redirects writes lang="en" in every one."""
+    for lang, prefix in PREFIXES.items():
+        for alias in aliases():
+            assert site.html(f"{prefix}go/{alias}/").html["lang"] == lang, alias

@@ -227,6 +227,21 @@ def language_redirects(
     return result, problems
 
 
+REDIRECT_LANG = '<html lang="en">'  # what mkdocs-redirects writes in every redirect page
+
+
+def redirect_in_language(html: str, lang: str) -> str:
+    """A mkdocs-redirects page with ``<html lang>`` set to its URL's language (the plugin
+    always writes ``en``; the page's text is the same in both languages). Raises ValueError
+    when the plugin's page no longer has the expected ``<html>`` tag, so an upgrade that
+    changes it fails loudly."""
+    if f'<html lang="{lang}">' in html:
+        return html
+    if REDIRECT_LANG not in html:
+        raise ValueError(f"expected {REDIRECT_LANG} in a mkdocs-redirects page")
+    return html.replace(REDIRECT_LANG, f'<html lang="{lang}">', 1)
+
+
 def redirected_pages(redirect_maps: Mapping[str, str], site_url: str) -> dict[str, str | None]:
     """Old page URL -> new page URL (None when it leads to another site), from a map that
     ``language_redirects`` has translated."""
