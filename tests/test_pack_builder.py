@@ -4,10 +4,12 @@ QR codes to PDF, and pass axe; the formatting logic has its own node --test suit
 
 from __future__ import annotations
 
+import csv
 import io
 import re
 import shutil
 import subprocess
+from pathlib import Path
 
 import pytest
 import zxingcpp
@@ -210,3 +212,62 @@ def test_pack_script_unit_tests_pass_under_node():
         timeout=120,
     )
     assert result.returncode == 0, result.stdout + result.stderr
+
+
+def test_markdown_and_csv_take_the_selection_in_both_languages(browser, site):
+    """'Copy as Markdown' gives a heading per guide and a link per item; 'Download as CSV'
+    gives one row per item and language (with the other language ticked), short link
+    included, and nothing is fetched from another site."""
+    context, page, errors = open_builder(browser, site)
+    requests = []
+    page.on("request", lambda r: requests.append(r.url))
+    try:
+        pick(page, PICKS)
+        page.locator(".kb-pack__both").check()
+        page.get_by_role("button", name="Copy as Markdown").click()
+        page.get_by_role("status").filter(has_text="List copied.").wait_for()
+        markdown = page.evaluate("navigator.clipboard.readText()")
+        with page.expect_download() as info:
+            page.get_by_role("button", name="Download as CSV").click()
+        csv_text = Path(info.value.path()).read_text(encoding="utf-8")
+    finally:
+        context.close()
+    titles = expected_titles(site)
+    assert markdown.count("## ") == 2
+    for title, url in titles.values():
+        assert f"- [{title}](<{url}>)" in markdown, url
+    rows = list(csv.reader(io.StringIO(csv_text)))
+    assert rows[0] == ["guide", "kind", "language", "title", "url", "short_url"]
+    assert len(rows) == 1 + 2 * len(PICKS)
+    assert {r[2] for r in rows[1:]} == {"id", "en"}
+    guide_rows = [r for r in rows[1:] if r[1] == "guide"]
+    assert sorted(r[5] for r in guide_rows) == [
+        f"{site.url}en/go/mentor/",
+        f"{site.url}go/mentor/",
+    ]
+    assert errors == []
+    assert all(r.startswith(site.url) for r in requests), requests
+
+
+def test_without_script_the_page_is_the_full_list_with_links_and_qr_codes(browser, site):
+    """With JavaScript off nothing that needs it shows (no dead checkboxes or buttons); every
+    item's links, short links and QR codes (behind a native disclosure) are there."""
+    context = browser.new_context(java_script_enabled=False)
+    page = context.new_page()
+    try:
+        page.goto(f"{site.url}en/{DIRECTORY}")
+        assert page.locator("[data-kb-pack]").is_hidden()
+        assert page.locator(".kb-pack__tick:visible").count() == 0
+        assert (
+            page.locator("a.kb-directory__url:visible").count()
+            == 2 * page.locator("[data-kb-item]").count()
+        )
+        assert page.locator(".kb-directory__short a:visible").count() >= 2 * 11
+        summary = page.locator(".kb-directory__qr summary").first
+        summary.click()
+        img = page.locator(".kb-directory__qr img").first
+        img.wait_for(state="visible")
+        page.wait_for_function("() => document.querySelector('.kb-directory__qr img').complete")
+        assert img.evaluate("i => i.naturalWidth") > 0
+    finally:
+        context.close()
