@@ -13,6 +13,7 @@ from pathlib import Path
 
 import pytest
 import zxingcpp
+from knowledgebase.link_directory import first_sentence
 from PIL import Image
 from support import ROOT
 from test_accessibility import RUN_AXE, describe
@@ -271,3 +272,16 @@ def test_without_script_the_page_is_the_full_list_with_links_and_qr_codes(browse
         assert img.evaluate("i => i.naturalWidth") > 0
     finally:
         context.close()
+
+
+def test_a_printed_item_is_summed_up_in_one_short_line() -> None:
+    """Under each printed title: the first sentence, more if it says too little alone ("No."),
+    cut at a word with an ellipsis when it would not fit one line."""
+    assert first_sentence("No. A coffee a month is enough for most. More.") == (
+        "No. A coffee a month is enough for most."
+    )
+    assert first_sentence("Ask early. Then ask again later when you know them.") == (
+        "Ask early. Then ask again later when you know them."
+    )
+    long = first_sentence("word " * 60)
+    assert long.endswith("word…") and len(long) <= 121

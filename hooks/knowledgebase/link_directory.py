@@ -14,7 +14,7 @@ from .qr import qr_path
 from .urls import page_url_in
 
 CHECKLIST_ID = "checklist"  # the section hooks/checklists.py adds to every guide
-SUMMARY_MAX = 160  # characters of an FAQ answer a printed pack shows under the question
+SUMMARY_MAX = 120  # characters of the one line a printed pack shows under each title
 
 
 @dataclass(frozen=True)
@@ -35,14 +35,19 @@ class DirectoryEntry:
     links: tuple[DirectoryLink, ...]  # one per language, default first
 
 
-def first_sentence(text: str, limit: int = SUMMARY_MAX) -> str:
-    """The first sentence of ``text``, cut at a word (with an ellipsis) beyond ``limit``."""
+def first_sentence(text: str, limit: int = SUMMARY_MAX, least: int = 40) -> str:
+    """The opening of ``text``: its first sentence, or more while shorter than ``least``
+    characters (an answer that starts "No." says little alone), cut at a word (with an
+    ellipsis) beyond ``limit``."""
     text = " ".join(text.split())
-    match = re.match(r"(.+?[.!?])(?:\s|$)", text)
-    sentence = match.group(1) if match else text
-    if len(sentence) <= limit:
-        return sentence
-    return sentence[:limit].rsplit(" ", 1)[0].rstrip(",;:") + "…"
+    summary = ""
+    for match in re.finditer(r".+?(?:[.!?](?=\s|$)|$)", text):
+        summary = f"{summary} {match.group(0).strip()}".strip()
+        if len(summary) >= least:
+            break
+    if len(summary) <= limit:
+        return summary
+    return summary[:limit].rsplit(" ", 1)[0].rstrip(",;:") + "…"
 
 
 def _items(guide: Guide) -> list[tuple[str, str | None, str, str]]:
@@ -50,7 +55,7 @@ def _items(guide: Guide) -> list[tuple[str, str | None, str, str]]:
     # A checklist is summed up by its first step.
     first_step = guide.checklist[0].text if guide.checklist else guide.summary
     items: list[tuple[str, str | None, str, str]] = [
-        ("guide", None, guide.title, guide.summary),
+        ("guide", None, guide.title, first_sentence(guide.summary)),
         ("checklist", CHECKLIST_ID, guide.title, first_sentence(first_step)),
     ]
     items += [

@@ -205,7 +205,7 @@
         if (row.short) {
           text.append(element("p", "kb-pack__url", row.url));
         }
-        text.append(element("p", "kb-pack__reviewed", status.dataset.kbReviewed + " " + row.reviewed));
+        text.append(element("p", "kb-pack__reviewed", row.reviewed));
         const img = element("img", "kb-pack__qr");
         img.src = row.qr;
         img.alt = "";
