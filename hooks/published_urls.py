@@ -12,16 +12,19 @@ MkDocs events handled:
   redirects to ``new.id/`` (mkdocs-redirects issue #33). Authors write language-neutral
   entries; this turns each into one entry per language whose target is the new page's absolute
   URL, which the plugin writes as it is. Entries with an absolute target are left alone, so the
-  second language pass and ``mkdocs serve`` rebuilds change nothing.
-- ``on_pre_build``: replaces this pass's state and loads ``data/anchor-aliases.yml``.
+  second language pass and ``mkdocs serve`` rebuilds change nothing. The short links in
+  ``data/short-links.yml`` (``go/<alias>/``) join the map first, as ordinary redirects.
+- ``on_pre_build``: replaces this pass's state and loads ``data/anchor-aliases.yml``; the
+  default language's pass reports problems in ``data/short-links.yml``.
 - ``on_page_markdown`` (last, after every hook that adds headings): records the page's URL and
   the explicit ``{ #id }`` of each heading, and checks that both are clean.
 - ``on_page_context``: gives the template this page's anchor aliases (``kb_anchor_aliases``);
   ``kb.js`` sends a reader who arrives at ``#old-id`` on to ``#new-id``.
-- ``on_post_build``: every manifest entry in this pass's language must resolve; each one that
-  does not is logged as an error naming the URL and the fix, so the strict build fails. With
-  ``extra.record_published_urls`` (set by ``make urls``), this language's new URLs are first
-  appended to the manifest (never removed).
+- ``on_post_build``: gives each redirect page the ``<html lang>`` of its URL (mkdocs-redirects
+  writes ``en`` in every one, in every pass). Every manifest entry in this pass's language
+  must resolve; each one that does not is logged as an error naming the URL and the fix, so
+  the strict build fails. With ``extra.record_published_urls`` (set by ``make urls``), this
+  language's new URLs are first appended to the manifest (never removed).
 
 static-i18n runs the whole build once per language, so each pass checks its own language's
 entries against its own pages and nothing is carried from one pass to the next.
@@ -29,6 +32,7 @@ entries against its own pages and nothing is carried from one pass to the next.
 
 from __future__ import annotations
 
+from pathlib import Path
 from typing import Any
 
 from knowledgebase.data import load_yaml
@@ -48,9 +52,11 @@ from knowledgebase.published import (
     page_sources,
     parse_aliases,
     parse_manifest,
+    redirect_in_language,
     redirected_pages,
     unresolved,
 )
+from knowledgebase.short_links import SHORT_LINKS, parse_short_links, short_redirects
 from knowledgebase.site import (
     build_pass,
     current_language,
@@ -60,7 +66,7 @@ from knowledgebase.site import (
     project_dir,
     records_published_urls,
 )
-from knowledgebase.urls import neutral_src
+from knowledgebase.urls import neutral_src, src_url
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import event_priority, get_plugin_logger
@@ -83,13 +89,28 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
     plugin = config.plugins.get(REDIRECTS_PLUGIN)
     if plugin is not None:
         sources = page_sources(docs_dir(config))
+        # Short links' problems are reported once, by the default language's on_pre_build.
+        short, _ = _short_links(config, sources)
         maps, problems = language_redirects(
-            plugin.config["redirect_maps"], config.site_url or "", sources
+            {**short, **plugin.config["redirect_maps"]}, config.site_url or "", sources
         )
         plugin.config["redirect_maps"] = maps
         for problem in problems:
             log.error(problem)
     return config
+
+
+def _short_links(config: MkDocsConfig, sources: set[str]) -> tuple[dict[str, str], list[str]]:
+    path = data_dir(config) / SHORT_LINKS
+    if not path.exists():
+        return {}, []
+    guides = sorted(
+        s.removeprefix("guides/").removesuffix(".md")
+        for s in sources
+        if s.startswith("guides/") and s != "guides/index.md"
+    )
+    aliases, problems = parse_short_links(_display(config, SHORT_LINKS), load_yaml(path), guides)
+    return short_redirects(aliases), problems
 
 
 def _display(config: MkDocsConfig, name: str) -> str:
@@ -102,6 +123,9 @@ def on_pre_build(config: MkDocsConfig) -> None:
         aliases = parse_aliases(_display(config, ALIASES), load_yaml(path)) if path.exists() else {}
     except ContentError as exc:
         raise PluginError(f"Content error: {exc}") from exc
+    if is_default_language(config):
+        for problem in _short_links(config, page_sources(docs_dir(config)))[1]:
+            log.error(problem)
     _pass.clear()
     _pass.update(pages={}, aliases=aliases, docs=docs_dir(config).relative_to(project_dir(config)))
 
@@ -129,7 +153,20 @@ def on_page_context(
     return context
 
 
+def _redirect_languages(config: MkDocsConfig) -> None:
+    for old in _redirect_maps(config):
+        path = Path(config.site_dir) / src_url(str(old)) / "index.html"
+        if path.is_file():
+            html = path.read_text(encoding="utf-8")
+            try:
+                fixed = redirect_in_language(html, entry_language(src_url(str(old))))
+            except ValueError as exc:
+                raise PluginError(f"{path}: {exc}") from exc
+            path.write_text(fixed, encoding="utf-8")
+
+
 def on_post_build(config: MkDocsConfig) -> None:
+    _redirect_languages(config)
     lang = current_language(config)
     published = Published(
         pages=_pass["pages"],

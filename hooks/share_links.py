@@ -29,11 +29,13 @@ from pathlib import Path
 from typing import Any
 
 from knowledgebase.checklists import join_blocks
-from knowledgebase.data import LANGUAGES
-from knowledgebase.link_directory import guide_entries
+from knowledgebase.data import LANGUAGES, load_yaml
+from knowledgebase.link_directory import guide_entries, qr_codes
+from knowledgebase.qr import qr_svg
 from knowledgebase.share import ShareExtension, ShareHeadings
-from knowledgebase.site import build_pass, guide_slug
-from knowledgebase.urls import neutral_src, page_url_in
+from knowledgebase.short_links import SHORT_LINKS, parse_short_links, short_paths
+from knowledgebase.site import build_pass, data_dir, guide_slug
+from knowledgebase.urls import neutral_src, page_url_in, relative_url
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
 from mkdocs.structure.files import Files
@@ -58,29 +60,51 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
     return config
 
 
+def _short_paths(config: MkDocsConfig, guides: list[str]) -> dict[str, str]:
+    """Guide slug -> its short link; hooks/published_urls.py reports problems in the file."""
+    path = data_dir(config) / SHORT_LINKS
+    data = load_yaml(path) if path.exists() else None
+    return short_paths(parse_short_links(SHORT_LINKS, data, guides)[0])
+
+
 def on_pre_build(config: MkDocsConfig) -> None:
+    build = build_pass(config)
     _pass.clear()
     _pass.update(
-        build=build_pass(config),
+        build=build,
+        short=_short_paths(config, list(build.corpus.guides)),
+        site_name=config.site_name,
         env=config.theme.get_env(),
         site_url=config.site_url or "/",
         docs_dir=Path(config.docs_dir),
     )
 
 
-def _directory_group(slug: str) -> str:
+def _directory_group(slug: str, page_url: str) -> str:
     build = _pass["build"]
     by_lang = build.corpus.guides[slug]
     template = _pass["env"].get_template("partials/kb-link-directory.html")
     html = template.render(
-        entries=guide_entries(by_lang, build.lang),
+        slug=slug,
+        reviewed=by_lang[build.lang].reviewed.isoformat(),
+        entries=guide_entries(by_lang, build.lang, _pass["short"].get(slug)),
         ui=build.ui,
         ui_all=build.texts,
         site_url=_pass["site_url"],
+        base=relative_url("", page_url),
     )
+    return join_blocks(f"## {by_lang[build.lang].title} {{ #{slug} }}", _block(html))
+
+
+def _block(html: str) -> str:
     # A blank line would end the raw HTML block in Markdown.
-    body = "\n".join(line for line in html.splitlines() if line.strip())
-    return join_blocks(f"## {by_lang[build.lang].title} {{ #{slug} }}", body)
+    return "\n".join(line for line in html.splitlines() if line.strip())
+
+
+def _pack_tools() -> str:
+    build = _pass["build"]
+    template = _pass["env"].get_template("partials/kb-pack-tools.html")
+    return _block(template.render(ui=build.ui, lang=build.lang, site_name=_pass["site_name"]))
 
 
 def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Files) -> str:
@@ -92,7 +116,8 @@ def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Fil
     )
     if page.meta.get("generated") != "links":
         return markdown
-    return join_blocks(markdown, *(_directory_group(slug) for slug in _pass["build"].corpus.guides))
+    groups = (_directory_group(slug, page.url) for slug in _pass["build"].corpus.guides)
+    return join_blocks(markdown, _pack_tools(), *groups)
 
 
 def _other_versions(page: Page) -> list[dict[str, str]]:
@@ -116,4 +141,20 @@ def on_page_context(
         # Guides' headings and the FAQ hub's answers carry copy-link buttons that open the menu.
         "menu": guide_slug(page.file.src_uri) is not None or page.meta.get("generated") == "faq",
     }
+    # The pack builder's script loads on the link directory only, after kb-hub.js, whose
+    # matching its filter shares.
+    context["kb_pack_scripts"] = (
+        ["assets/javascripts/kb-hub.js", "assets/javascripts/kb-pack.js"]
+        if page.meta.get("generated") == "links"
+        else []
+    )
     return context
+
+
+def on_post_build(config: MkDocsConfig) -> None:
+    build = _pass["build"]
+    # static-i18n keeps site_dir at the site root in every pass; the paths carry the language.
+    for qr, url in qr_codes(build.corpus.guides, build.lang).items():
+        path = Path(config.site_dir) / qr
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_text(qr_svg(_pass["site_url"] + url), encoding="utf-8")

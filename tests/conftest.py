@@ -17,6 +17,7 @@ from support import CHROMIUM_ARGS, ROOT, Build, build_site, chromium_path, parse
 
 # The real site is served as a project site, so every test also proves sub-path support.
 PREFIX = "/workplace-kb/"
+REDIRECT_MARK = '<meta http-equiv="refresh"'
 
 
 @dataclass
@@ -43,7 +44,13 @@ class Site:
         return self.parsed[path]
 
     def pages(self) -> list[Path]:
-        return sorted(p for p in self.dir.rglob("*.html") if "assets" not in p.parts)
+        """Every built page; not the redirect pages mkdocs-redirects writes (short links, moved
+        pages), which only send the reader on (tests/test_pack_short_links.py covers them)."""
+        return sorted(
+            p
+            for p in self.dir.rglob("*.html")
+            if "assets" not in p.parts and REDIRECT_MARK not in p.read_text(encoding="utf-8")
+        )
 
     def page_urls(self) -> list[str]:
         """URL (relative to ``url``) of every built HTML page, both languages and 404.html:

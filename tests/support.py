@@ -15,9 +15,9 @@ from bs4 import BeautifulSoup
 ROOT = Path(__file__).resolve().parent.parent
 # What a tiny purpose-made site copies from the real project (content excluded).
 PROJECT_PARTS = ("mkdocs.yml", "hooks", "overrides", "data")
-# ...except the real site's promises (published URLs, renamed anchors): a tiny site has published
-# nothing yet.
-NOT_COPIED = ("__pycache__", "published-urls.txt", "anchor-aliases.yml")
+# ...except the real site's promises (published URLs, renamed anchors, short links): a tiny site
+# has published nothing yet.
+NOT_COPIED = ("__pycache__", "published-urls.txt", "anchor-aliases.yml", "short-links.yml")
 
 
 @dataclass

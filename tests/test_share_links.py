@@ -103,13 +103,16 @@ def test_every_page_has_a_meaningful_title_description_and_open_graph(site):
     shown large (twitter:card summary_large_image); no two pages share a card."""
     locales = {"id": ("id_ID", "en_US"), "en": ("en_US", "id_ID")}
     names = {"id": "Panduan Relasi Kerja", "en": "Workplace Relationships Guide"}
-    descriptions, images = set(), set()
+    descriptions, images, described = set(), set(), 0
     for path in site.pages():
         rel = path.relative_to(site.dir).as_posix()
         if rel == "404.html":
             continue
         lang = "en" if rel.startswith("en/") else "id"
         soup = site.html(rel.removesuffix("index.html"))
+        if soup.find("meta", attrs={"http-equiv": "refresh"}):
+            continue  # a redirect page (short link, moved page): chat apps preview its target
+        described += 1
         og = {m["property"]: m["content"] for m in soup.select("meta[property^='og:']")}
         og |= {m["name"]: m["content"] for m in soup.select("meta[name^='twitter:']")}
         description = soup.find("meta", attrs={"name": "description"})["content"]
@@ -139,8 +142,9 @@ def test_every_page_has_a_meaningful_title_description_and_open_graph(site):
         alt = ALT[lang].format(title=og["og:title"], site=names[lang])
         assert og["og:image:alt"] == alt and og["twitter:card"] == "summary_large_image", rel
         images.add(image)
-    assert len(descriptions) == len(site.pages()) - 1, "each page describes itself"
-    assert len(images) == len(site.pages()) - 1, "each page has its own card"
+    assert len(descriptions) == described, "each page describes itself"
+    assert len(images) == described, "each page has its own card"
+    assert described > 60  # every page of both languages, not a handful
 
 
 @pytest.fixture

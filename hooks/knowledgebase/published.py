@@ -105,8 +105,10 @@ class Published:
     aliases: Mapping[str, Mapping[str, str]]  # neutral source -> old id -> new id
 
     def current(self) -> set[str]:
-        """Every page URL and explicit anchor this pass publishes, in manifest form."""
+        """Every page URL and explicit anchor this pass publishes, in manifest form, and every
+        redirect within the site (short links such as ``go/mentor/`` are promises too)."""
         found = {entry(url) for url in self.pages}
+        found |= {entry(url) for url, target in self.redirects.items() if target is not None}
         found |= {entry(url, i) for url, page in self.pages.items() for i in page.ids}
         return found
 
@@ -252,6 +254,21 @@ def language_redirects(
                 key = old if lang == LANGUAGES[0] else f"{lang}/{old}"
                 result[key] = site_url + page_url_in(src_url(new), LANGUAGES[0], lang)
     return result, problems
+
+
+REDIRECT_LANG = '<html lang="en">'  # what mkdocs-redirects writes in every redirect page
+
+
+def redirect_in_language(html: str, lang: str) -> str:
+    """A mkdocs-redirects page with ``<html lang>`` set to its URL's language (the plugin
+    always writes ``en``; the page's text is the same in both languages). Raises ValueError
+    when the plugin's page no longer has the expected ``<html>`` tag, so an upgrade that
+    changes it fails loudly."""
+    if f'<html lang="{lang}">' in html:
+        return html
+    if REDIRECT_LANG not in html:
+        raise ValueError(f"expected {REDIRECT_LANG} in a mkdocs-redirects page")
+    return html.replace(REDIRECT_LANG, f'<html lang="{lang}">', 1)
 
 
 def redirected_pages(redirect_maps: Mapping[str, str], site_url: str) -> dict[str, str | None]:
