@@ -172,7 +172,15 @@
   var SPLIT_BOOST = 0.5; /* each half of a word typed without its space */
   var STOP_BOOST = 0.05; /* question words and short function words barely count */
   var TYPO_BOOST = 0.2; /* and a one-letter typo below all of them */
+  var UNKNOWN_TYPO_BOOST = 0.8;
   var TYPO_MIN_LENGTH = 5;
+  /* Entries of one page that score at least this share of its best stay visible (at most
+     MAX_VISIBLE), instead of folding under "N more on this page". */
+  var VISIBLE_SHARE = 0.5;
+  var MAX_VISIBLE = 3;
+  /* A page's own entry (its title and introduction) against its sections: on a tie the
+     section or answer, which is more precise, comes first. Chosen on the realistic table. */
+  var PAGE_WEIGHT = 0.8;
 
   /* Question words, pronouns and function words: they neither dominate ranking nor become
      prefix queries ("a*", "di*" match half the site). A query made only of them still runs. */
@@ -354,7 +362,8 @@
           }
           if (bare.length >= TYPO_MIN_LENGTH && !clause.editDistance) {
             seen[bare] = false;
-            add(bare, { editDistance: 1, boost: clause.boost * TYPO_BOOST });
+            /* A word the site does not have: the correction is its only reading. */
+            add(bare, { editDistance: 1, boost: clause.boost * (known ? TYPO_BOOST : UNKNOWN_TYPO_BOOST) });
             if (!known) {
               /* pembimbng -> pembimbing -> mentor: synonyms apply after the correction. */
               Object.keys(ctx.synonyms).forEach(function (key) {
@@ -382,12 +391,18 @@
         var page = item.location.indexOf("#") === -1;
         var g = (page ? 1 : 0) + frac;
         var raw = item.score / (1 + g * g);
-        return Object.assign({}, item, { score: item.score ? raw * (1 + frac * frac) : 0 });
+        var weight = page ? PAGE_WEIGHT : 1;
+        return Object.assign({}, item, { score: item.score ? weight * raw * (1 + frac * frac) : 0 });
       });
       var pageItem = list.filter(function (i) { return i.location.indexOf("#") === -1; })[0];
       var best = Math.max.apply(null, list.map(function (i) { return i.score; }));
       if (pageItem && pageItem.score < best) pageItem.score = 0;
       list.sort(function (a, b) { return b.score - a.score; });
+      /* Material shows only the entries that tie with a card's first; lift the close ones to
+         that score so they show (the order stays that of the real scores). */
+      for (var i = 1; i < Math.min(list.length, MAX_VISIBLE); i++) {
+        if (list[i].score > 0 && list[i].score >= VISIBLE_SHARE * best) list[i].score = best;
+      }
       return { best: best, items: list };
     });
     scored.sort(function (a, b) { return b.best - a.best; });
