@@ -27,7 +27,7 @@ LUNR_SCRIPT = "assets/javascripts/lunr/min/lunr.{code}.min.js"
 # Words are indexed as written; roots, synonyms and typos are handled at query time by
 # overrides/assets/javascripts/kb-search.js, so lunr's stemmer and stop words stay out.
 PIPELINE = ["trimmer"]
-TITLE_BOOST = 10.0
+TITLE_BOOST = 20.0
 # Material boosts "tags" a million-fold, made for its tags plugin; here a tag is a mild hint.
 # Title weight chosen on tests/data/search_realistic.yml (see benchmarks/search-report.md): a
 # question title that matches is the best evidence there is, but at Material's 1000x a guide

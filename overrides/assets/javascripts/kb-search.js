@@ -365,9 +365,13 @@
             /* A word the site does not have: the correction is its only reading. */
             add(bare, { editDistance: 1, boost: clause.boost * (known ? TYPO_BOOST : UNKNOWN_TYPO_BOOST) });
             if (!known) {
-              /* pembimbng -> pembimbing -> mentor: synonyms apply after the correction. */
-              Object.keys(ctx.synonyms).forEach(function (key) {
-                if (withinOneEdit(key, bare)) synonymsOf(key, SYNONYM_BOOST * TYPO_BOOST * 2);
+              /* pembimbng -> pembimbing -> mentor, kolaborsi -> kolaborasi -> berkolaborasi:
+                 roots and synonyms apply after the correction too. */
+              index.kbWords = index.kbWords || Object.keys(index.invertedIndex);
+              index.kbWords.concat(Object.keys(ctx.synonyms)).forEach(function (w) {
+                if (!withinOneEdit(w, bare)) return;
+                related(w, UNKNOWN_TYPO_BOOST * ROOT_BOOST);
+                synonymsOf(w, SYNONYM_BOOST * UNKNOWN_TYPO_BOOST);
               });
             }
           }
