@@ -238,13 +238,15 @@
       forms.forEach(function (r, i) { if (i > 0) count[r] = (count[r] || 0) + 1; });
     });
     var map = {};
+    var typed = {}; /* unfiltered: what the reader types is a word, so its own words count */
     words.forEach(function (word) {
       candidates[word].forEach(function (r, i) {
+        (typed[r] = typed[r] || []).push(word);
         if (i > 0 && !known[r] && count[r] < 2) return;
         (map[r] = map[r] || []).push(word);
       });
     });
-    return map;
+    return { roots: map, typed: typed };
   }
 
   /* Query side, the whole mechanism. lunr runs no pipeline on wildcard terms and Material
@@ -267,7 +269,8 @@
       var index = this;
       if (ctx.setIndex) ctx.setIndex(index);
       index.kbWordsByRoot = index.kbWordsByRoot || wordsByRoot(index, roots, ctx.vocabulary);
-      var byRoot = index.kbWordsByRoot;
+      var byRoot = index.kbWordsByRoot.roots;
+      var byTyped = index.kbWordsByRoot.typed;
       return query.call(index, function (q) {
         build.call(q, q);
         var clauses = q.clauses.filter(function (c) {
@@ -310,7 +313,9 @@
           function related(word, boost) {
             roots(word).forEach(function (r, depth) {
               var b = clause.boost * (depth === 0 ? boost : boost * DEEPER_ROOT);
-              (byRoot[r] || []).forEach(function (w) {
+              /* kompromi -> berkompromi even though only one word of the site is built on it */
+              var map = depth === 0 ? byTyped : byRoot;
+              (map[r] || []).forEach(function (w) {
                 add(w, { boost: b });
               });
             });
@@ -395,12 +400,15 @@
         var page = item.location.indexOf("#") === -1;
         var g = (page ? 1 : 0) + frac;
         var raw = item.score / (1 + g * g);
-        var weight = page ? PAGE_WEIGHT : 1;
-        return Object.assign({}, item, { score: item.score ? weight * raw * (1 + frac * frac) : 0 });
+        return Object.assign({}, item, { score: item.score ? raw * (1 + frac * frac) : 0 });
       });
       var pageItem = list.filter(function (i) { return i.location.indexOf("#") === -1; })[0];
       var best = Math.max.apply(null, list.map(function (i) { return i.score; }));
-      if (pageItem && pageItem.score < best) pageItem.score = 0;
+      var sections = Math.max.apply(null, [0].concat(list.filter(function (i) {
+        return i !== pageItem;
+      }).map(function (i) { return i.score; })));
+      /* The page against its own sections only: across cards it keeps its full score. */
+      if (pageItem && pageItem.score * PAGE_WEIGHT < sections) pageItem.score = 0;
       list.sort(function (a, b) { return b.score - a.score; });
       /* Material shows only the entries that tie with a card's first; lift the close ones to
          that score so they show (the order stays that of the real scores). */
