@@ -27,6 +27,7 @@ import re
 from pathlib import Path
 
 from knowledgebase.data import LANGUAGES
+from knowledgebase.errors import ContentError
 from knowledgebase.search import (
     INDEX_PATH,
     LUNR_CODE,
@@ -34,6 +35,7 @@ from knowledgebase.search import (
     SearchIndexError,
     is_split,
     language_root,
+    load_colloquial,
     lunr_language_script,
     scoped_base,
     split_index,
@@ -46,6 +48,7 @@ from mkdocs.plugins import event_priority
 from mkdocs.structure.pages import Page
 
 LIBRARY = "overrides/assets/javascripts/kb-search.js"
+COLLOQUIAL = "data/colloquial.yml"
 # Material writes its client configuration as this exact element (base.html, block "config").
 _CONFIG = re.compile(r'(<script id="__config" type="application/json">)(.*?)(</script>)', re.S)
 
@@ -90,6 +93,10 @@ def on_post_build(config: MkDocsConfig) -> None:
         raise PluginError(f"search: {merged_path}: {exc}") from exc
     library = (project_dir(config) / LIBRARY).read_text(encoding="utf-8")
     glossary = corpus.glossary
+    try:
+        colloquial = load_colloquial(project_dir(config) / COLLOQUIAL)
+    except ContentError as exc:
+        raise PluginError(f"search: {exc}") from exc
     for lang in LANGUAGES:
         path = site / language_root(lang) / INDEX_PATH
         path.parent.mkdir(parents=True, exist_ok=True)
@@ -99,4 +106,6 @@ def on_post_build(config: MkDocsConfig) -> None:
         )
         script = site / LUNR_SCRIPT.format(code=LUNR_CODE[lang])
         script.parent.mkdir(parents=True, exist_ok=True)
-        script.write_text(lunr_language_script(library, lang, glossary), encoding="utf-8")
+        script.write_text(
+            lunr_language_script(library, lang, glossary, colloquial), encoding="utf-8"
+        )

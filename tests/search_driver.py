@@ -14,6 +14,7 @@ from urllib.parse import urlsplit
 import yaml
 
 QUERIES = Path(__file__).resolve().parent / "data" / "search_queries.yml"
+REALISTIC = Path(__file__).resolve().parent / "data" / "search_realistic.yml"
 INPUT = ".md-search__input"
 LINKS = ".md-search-result__link"
 
@@ -24,6 +25,7 @@ class Query:
     query: str
     expect: str
     kind: str
+    miss: str = ""
 
     def hit(self, results: list[str], k: int) -> bool:
         """Whether the target is among the first ``k`` results. A target with ``#id`` must be
@@ -33,9 +35,16 @@ class Query:
             return self.expect in top
         return any(r.split("#")[0] == self.expect for r in top)
 
+    def rank(self, results: list[str]) -> int | None:
+        """1-based position of the first result that meets the target, None if absent."""
+        for i in range(len(results)):
+            if self.hit(results[i:], 1):
+                return i + 1
+        return None
 
-def load_queries() -> list[Query]:
-    return [Query(**row) for row in yaml.safe_load(QUERIES.read_text(encoding="utf-8"))]
+
+def load_queries(path: Path = QUERIES) -> list[Query]:
+    return [Query(**row) for row in yaml.safe_load(path.read_text(encoding="utf-8"))]
 
 
 def start_page(base_url: str, lang: str) -> str:
@@ -53,9 +62,10 @@ def normalise(href: str, base_url: str) -> str:
 class SearchBox:
     """The header search of one open page."""
 
-    def __init__(self, page, base_url: str) -> None:  # type: ignore[no-untyped-def]
+    def __init__(self, page, base_url: str, visible: bool = False) -> None:  # type: ignore[no-untyped-def]
         self.page = page
         self.base_url = base_url
+        self.visible = visible
 
     def open(self, lang: str) -> None:
         self.page.goto(start_page(self.base_url, lang))
@@ -63,11 +73,13 @@ class SearchBox:
 
     def _links(self) -> list[str]:
         # A page heads its group of results even when only its sections matched; Material then
-        # gives it a score of 0. Results are the entries that matched, in the order shown.
+        # gives it a score of 0. Results are the entries that matched, in the order shown;
+        # with ``visible`` only, what is folded under "N more on this page" does not count.
+        fold = "&& !e.closest('details')" if self.visible else ""
         return self.page.eval_on_selector_all(
             LINKS,
             "els => els.filter(e => parseFloat("
-            "e.querySelector('article').dataset.mdScore) > 0).map(e => e.href)",
+            f"e.querySelector('article').dataset.mdScore) > 0 {fold}).map(e => e.href)",
         )
 
     def search(self, query: str, timeout: float = 15.0) -> list[str]:

@@ -3,14 +3,18 @@
 from __future__ import annotations
 
 import json
+import shutil
+import subprocess
 
 import pytest
 from knowledgebase.data import load_yaml
+from knowledgebase.errors import ContentError
 from knowledgebase.glossary import Glossary, Term
 from knowledgebase.search import (
     LUNR_CODE,
     SearchIndexError,
     is_split,
+    load_colloquial,
     lunr_language_script,
     scoped_base,
     split_index,
@@ -188,3 +192,45 @@ def test_english_pages_point_material_at_the_english_index(site):
     for rel, expected in pages.items():
         config = json.loads(site.html(rel).find("script", id="__config").string)
         assert config["base"] == expected
+
+
+def test_search_script_unit_tests_pass_under_node():
+    """kb-search.js's tokenizer-side logic (Indonesian roots, spoken affixes, English derived
+    forms, stop words, the re-ranking of answers above their page) has a node --test suite."""
+    node = shutil.which("node")
+    if node is None:
+        pytest.skip("node is not installed")
+    run = subprocess.run(
+        [node, "--test", str(ROOT / "tests" / "js" / "kb-search.test.js")],
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
+    assert run.returncode == 0, run.stdout + run.stderr
+
+
+def test_colloquial_lexicon_is_big_enough_and_maps_chat_spellings_to_standard_words():
+    """Readers type chat Indonesian; the lexicon the search reads has at least 60 entries
+    and maps the common spellings to the words the guides use."""
+    lexicon = load_colloquial(ROOT / "data" / "colloquial.yml")
+    assert len(lexicon) >= 60
+    for chat, standard in {
+        "gmn": "bagaimana",
+        "yg": "yang",
+        "nggak": "tidak",
+        "temen": "teman",
+    }.items():
+        assert lexicon[chat] == standard
+
+
+def test_colloquial_lexicon_errors_name_the_file_and_every_bad_key(tmp_path):
+    """A malformed lexicon fails the build with every bad entry and its fix, at once."""
+    path = tmp_path / "colloquial.yml"
+    path.write_text("Gmn: bagaimana\nyg: Yang\ntemen: temen\n", encoding="utf-8")
+    with pytest.raises(ContentError) as info:
+        load_colloquial(path)
+    message = str(info.value)
+    assert str(path) in message
+    assert "key 'Gmn': use one lower-case word" in message
+    assert "yg: the standard form must be lower-case text, got 'Yang'" in message
+    assert "temen: maps to itself; remove the entry" in message

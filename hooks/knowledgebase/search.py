@@ -10,9 +10,11 @@ import json
 import posixpath
 import re
 from collections.abc import Mapping
+from pathlib import Path
 from typing import Any
 
-from .data import LANGUAGES
+from .data import LANGUAGES, load_yaml
+from .errors import ContentError
 from .glossary import Glossary
 from .urls import page_url_in, url_language
 
@@ -25,8 +27,12 @@ LUNR_SCRIPT = "assets/javascripts/lunr/min/lunr.{code}.min.js"
 # Words are indexed as written; roots, synonyms and typos are handled at query time by
 # overrides/assets/javascripts/kb-search.js, so lunr's stemmer and stop words stay out.
 PIPELINE = ["trimmer"]
+TITLE_BOOST = 20.0
 # Material boosts "tags" a million-fold, made for its tags plugin; here a tag is a mild hint.
-FIELDS = {"title": {"boost": 1000.0}, "text": {"boost": 1.0}, "tags": {"boost": 10.0}}
+# Title weight chosen on tests/data/search_realistic.yml (see benchmarks/search-report.md): a
+# question title that matches is the best evidence there is, but at Material's 1000x a guide
+# whose title shares one word with the query outranked the FAQ answer to it.
+FIELDS = {"title": {"boost": TITLE_BOOST}, "text": {"boost": 1.0}, "tags": {"boost": 10.0}}
 SEPARATOR = r"[\s\-]+"
 
 _WORD = re.compile(r"[\w']+")
@@ -120,9 +126,41 @@ def synonyms(glossary: Glossary, lang: str) -> dict[str, list[str]]:
     return {key: value for key, value in sorted(result.items()) if value}
 
 
-def lunr_language_script(library: str, lang: str, glossary: Glossary) -> str:
-    """The worker script for ``lang``: the shared library plus its registration call."""
-    options = {"stemmer": lang, "synonyms": synonyms(glossary, lang)}
+_CHAT_WORD = re.compile(r"[a-z0-9]+")
+
+
+def load_colloquial(path: Path) -> dict[str, str]:
+    """The chat-Indonesian lexicon (``data/colloquial.yml``): one typed word -> its standard
+    form. Every malformed entry is reported at once, naming the file and the key."""
+    data = load_yaml(path)
+    if not isinstance(data, dict):
+        raise ContentError(str(path), None, "expected a mapping of chat word: standard form")
+    problems = []
+    result: dict[str, str] = {}
+    for key, value in data.items():
+        if not isinstance(key, str) or not _CHAT_WORD.fullmatch(key):
+            problems.append(f"key {key!r}: use one lower-case word (letters and digits)")
+        elif not isinstance(value, str) or not value.strip() or value != value.lower():
+            problems.append(f"{key}: the standard form must be lower-case text, got {value!r}")
+        elif value.strip() == key:
+            problems.append(f"{key}: maps to itself; remove the entry")
+        else:
+            result[key] = value.strip()
+    if problems:
+        raise ContentError(str(path), None, "; ".join(problems))
+    return dict(sorted(result.items()))
+
+
+def lunr_language_script(
+    library: str, lang: str, glossary: Glossary, colloquial: Mapping[str, str] | None = None
+) -> str:
+    """The worker script for ``lang``: the shared library plus its registration call.
+    ``colloquial`` (chat spellings) applies to the default language only: it is Indonesian."""
+    options: dict[str, Any] = {"stemmer": lang, "synonyms": synonyms(glossary, lang)}
+    options["colloquial"] = dict(colloquial or {}) if lang == LANGUAGES[0] else {}
+    options["vocabulary"] = sorted(
+        {w for term in glossary for form in term.forms(lang) for w in _words(form)}
+    )
     call = (
         f"kbSearch.register(lunr, {json.dumps(LUNR_CODE[lang])}, "
         f"{json.dumps(options, ensure_ascii=False, sort_keys=True)});"
