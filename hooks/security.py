@@ -34,8 +34,10 @@ import re
 from pathlib import Path
 from typing import Any
 
+from knowledgebase.data import LANGUAGES
 from knowledgebase.errors import ContentError
 from knowledgebase.escaping import html_text
+from knowledgebase.published import REDIRECT_LANG
 from knowledgebase.security import (
     CSP_META_START,
     add_csp_meta,
@@ -193,6 +195,11 @@ def _redirect_pattern() -> re.Pattern[str] | None:
     except ImportError:
         return None
     first, second, *rest = (re.escape(part) for part in HTML_TEMPLATE.split("{url}"))
+    # hooks/published_urls.py gives each page its URL's language (the plugin writes "en").
+    lang = re.escape(REDIRECT_LANG)
+    if lang not in first:
+        raise PluginError(f"hooks/security.py: mkdocs-redirects' page lacks {REDIRECT_LANG}")
+    first = first.replace(lang, r'<html\ lang="(?:' + "|".join(LANGUAGES) + r')">', 1)
     url = r"(?P<url>[^\"'<>\s\\]+)"
     return re.compile(first + url + second + "".join(r"(?P=url)" + part for part in rest))
 
