@@ -46,7 +46,7 @@ from knowledgebase.security import (
     template_scripts,
     unsafe_markup,
 )
-from knowledgebase.site import docs_dir, is_default_language, project_dir
+from knowledgebase.site import docs_dir, project_dir
 from markupsafe import Markup
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
@@ -56,7 +56,7 @@ from mkdocs.structure.nav import Navigation
 from mkdocs.structure.pages import Page
 
 log = get_plugin_logger("security")
-_process = {"serving": False}
+_process: dict[str, Any] = {"serving": False, "depth": 0}
 REDIRECTS_PLUGIN = "redirects"
 
 
@@ -83,8 +83,11 @@ def on_startup(command: str, dirty: bool) -> None:
 
 
 def on_pre_build(config: MkDocsConfig) -> None:
-    if is_default_language(config):
-        # A build starts with the default-language pass; static-i18n's other passes add to it.
+    # static-i18n runs the other languages' passes inside the first pass's post-build, and the
+    # first pass is whatever language the config was left in (a rebuild reusing the config
+    # starts in English): state is reset by the outermost pass, not by a language.
+    _process["depth"] += 1
+    if _process["depth"] == 1:
         _build.clear()
         _build.update(_new_build(), site=Path(config.site_dir))
         try:
@@ -226,6 +229,17 @@ def _source(path: Path, site: Path) -> str:
 
 @event_priority(-100)
 def on_post_build(config: MkDocsConfig) -> None:
+    try:
+        _check_site(config)
+    finally:
+        _process["depth"] -= 1
+
+
+def on_build_error(error: Exception) -> None:
+    _process["depth"] = 0  # a failed build ends every pass it was in
+
+
+def _check_site(config: MkDocsConfig) -> None:
     site = Path(config.site_dir)
     redirects, pattern = _redirect_pages(config), _redirect_pattern()
     for path in sorted(p for p in site.rglob("*") if p.suffix.lower() in DOCUMENT_SUFFIXES):
