@@ -17,8 +17,10 @@ from datetime import date
 from pathlib import Path
 
 from knowledgebase.data import LANGUAGES
+from knowledgebase.errors import ContentError
 from knowledgebase.freshness import FIELD, section_hashes, stale_sections
 from knowledgebase.site import current_language, guide_slug
+from knowledgebase.source_text import read_source
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.plugins import get_plugin_logger
 from mkdocs.structure.files import Files
@@ -40,7 +42,11 @@ def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Fil
     source = Path(page.file.abs_src_path).with_name(f"{slug}.{LANGUAGES[0]}.md")
     if not source.is_file():
         return markdown
-    current = section_hashes(source.name, source.read_text(encoding="utf-8"))
+    try:
+        text = read_source(source, f"docs/{Path(page.file.src_uri).with_name(source.name)}")
+    except ContentError:
+        return markdown  # the Indonesian page's own build reports it, with file and line
+    current = section_hashes(source.name, text)
     stale = stale_sections(page.meta.get(FIELD), current)
     if not stale:
         return markdown

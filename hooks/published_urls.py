@@ -35,7 +35,9 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any
 
+from knowledgebase.corpus import cached_corpus
 from knowledgebase.data import load_yaml
+from knowledgebase.drafts import draft_slugs
 from knowledgebase.errors import ContentError
 from knowledgebase.published import (
     ALIASES,
@@ -65,6 +67,7 @@ from knowledgebase.site import (
     is_default_language,
     project_dir,
     records_published_urls,
+    shows_drafts,
 )
 from knowledgebase.urls import neutral_src, src_url
 from mkdocs.config.defaults import MkDocsConfig
@@ -110,7 +113,20 @@ def _short_links(config: MkDocsConfig, sources: set[str]) -> tuple[dict[str, str
         if s.startswith("guides/") and s != "guides/index.md"
     )
     aliases, problems = parse_short_links(_display(config, SHORT_LINKS), load_yaml(path), guides)
+    # A draft is not published, so neither is its short link (nor need it have one yet).
+    drafts = _drafts(config)
+    problems = [p for p in problems if not any(f"guide '{d}' has no short" in p for d in drafts)]
+    aliases = {alias: slug for alias, slug in aliases.items() if slug not in drafts}
     return short_redirects(aliases), problems
+
+
+def _drafts(config: MkDocsConfig) -> frozenset[str]:
+    if shows_drafts(config):
+        return frozenset()
+    try:
+        return draft_slugs(cached_corpus(docs_dir(config), data_dir(config))[0])
+    except ContentError:
+        return frozenset()  # hooks/validation.py reports it, with file and field
 
 
 def _display(config: MkDocsConfig, name: str) -> str:

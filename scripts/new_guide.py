@@ -153,6 +153,13 @@ def main(argv: list[str] | None = None, root: Path = ROOT) -> int:
     print(f"added guides/{args.slug}.md to nav in mkdocs.yml")
     topics_yml.write_text(topics, encoding="utf-8")
     print(f"added {args.slug} to topic '{args.topic}' in data/topics.yml (move it if need be)")
+    short_yml = root / "data" / "short-links.yml"
+    if short_yml.exists():
+        text = short_yml.read_text(encoding="utf-8")
+        short_yml.write_text(text.rstrip("\n") + f"\n{args.slug}: {args.slug}\n", encoding="utf-8")
+        print(
+            f"added the short link go/{args.slug}/ to data/short-links.yml (shorten it if you like)"
+        )
     print("next: write both files, `make serve` to read them, delete `draft: true` to publish")
     return 0
 
