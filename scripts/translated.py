@@ -16,6 +16,7 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "hooks"))
 
 from knowledgebase.freshness import section_hashes, with_recorded  # noqa: E402
+from knowledgebase.source_text import read_source  # noqa: E402
 
 
 def main(argv: list[str] | None = None, root: Path = ROOT) -> int:
@@ -26,7 +27,8 @@ def main(argv: list[str] | None = None, root: Path = ROOT) -> int:
     target = root / "docs" / "guides" / f"{args.slug}.en.md"
     if not source.is_file() or not target.is_file():
         parser.error(f"SLUG '{args.slug}': need {source.name} and {target.name} in docs/guides/")
-    hashes = section_hashes(source.name, source.read_text(encoding="utf-8"))
+    # Read as the build reads it (BOM and line endings), so the hashes match the build's.
+    hashes = section_hashes(source.name, read_source(source, f"docs/guides/{source.name}"))
     target.write_text(with_recorded(target.read_text(encoding="utf-8"), hashes), encoding="utf-8")
     print(f"docs/guides/{target.name}: records {len(hashes)} sections of {source.name}")
     return 0

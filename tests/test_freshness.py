@@ -4,7 +4,8 @@ English page flags that section, and only that one, linking to the Indonesian or
 from __future__ import annotations
 
 import translated
-from knowledgebase.freshness import section_hashes, stale_sections
+import yaml
+from knowledgebase.freshness import section_hashes, stale_sections, with_recorded
 from support import build_site, guide_pair, make_project, parse_html
 from test_parity import BASE
 
@@ -50,3 +51,11 @@ def test_untracked_guides_are_never_stale():
     assert stale_sections({}, current) == []
     changed = section_hashes("x.id.md", text.replace("Dua.", "Tiga."))
     assert stale_sections(current, changed) == ["b"]
+
+
+def test_recorded_hashes_stay_text_even_when_they_look_like_numbers():
+    """A section hash of digits ("12345678", "1e345678") is written so that YAML reads it
+    back as the same text, not a number the build would refuse."""
+    text = with_recorded("---\ntitle: T\n---\nBody\n", {"a": "12345678", "b": "1e345678"})
+    meta = yaml.safe_load(text.split("---\n")[1])
+    assert meta["translated"] == {"a": "12345678", "b": "1e345678"}

@@ -39,7 +39,8 @@ def stale_sections(recorded: Mapping[str, str] | None, current: Mapping[str, str
 
 def with_recorded(translation_text: str, hashes: Mapping[str, str]) -> str:
     """The translation file's text with ``translated:`` set to ``hashes`` (replacing any)."""
-    line = FIELD + ": {" + ", ".join(f"{i}: {d}" for i, d in hashes.items()) + "}\n"
+    # Quoted: YAML would read a hash of digits as a number ("12345678", "1e345678").
+    line = FIELD + ": {" + ", ".join(f'{i}: "{d}"' for i, d in hashes.items()) + "}\n"
     head, sep, rest = translation_text.partition("\n---\n")
     if not sep or not head.startswith("---\n"):
         raise ValueError("the file has no front matter block")
