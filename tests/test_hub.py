@@ -431,8 +431,10 @@ def test_hub_pages_pass_axe_in_their_interactive_states(browser, site, axe_sourc
     assert found == []
 
 
-def test_hub_script_unit_tests_pass_under_node():
-    """kb-hub.js's matching (accents, word starts, every word) has its own node --test suite."""
+def test_site_scripts_unit_tests_pass_under_node():
+    """Every node --test suite in tests/js passes: kb-hub.js's matching (accents, word starts,
+    every word), kb-search.js's roots, spoken affixes, stop words and answer re-ranking, and
+    kb-pack.js's formats (HTML, plain text, Markdown, CSV, selection in the address)."""
     node = shutil.which("node")
     if node is None:
         pytest.skip("node is not installed")

@@ -15,7 +15,6 @@ import pytest
 import zxingcpp
 from knowledgebase.link_directory import first_sentence
 from PIL import Image
-from support import ROOT
 from test_accessibility import RUN_AXE, describe
 from test_share_links import DIRECTORY, PREFIXES
 
@@ -198,21 +197,6 @@ def test_axe_finds_nothing_on_the_builder(browser, site, axe_source, lang, schem
     finally:
         context.close()
     assert found == []
-
-
-def test_pack_script_unit_tests_pass_under_node():
-    """kb-pack.js's formatting (HTML, plain text, Markdown, CSV, selection in the address) has
-    its own node --test suite."""
-    node = shutil.which("node")
-    if node is None:
-        pytest.skip("node is not installed")
-    result = subprocess.run(
-        [node, "--test", str(ROOT / "tests" / "js" / "kb-pack.test.js")],
-        capture_output=True,
-        text=True,
-        timeout=120,
-    )
-    assert result.returncode == 0, result.stdout + result.stderr
 
 
 def test_markdown_and_csv_take_the_selection_in_both_languages(browser, site):

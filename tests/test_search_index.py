@@ -3,8 +3,6 @@
 from __future__ import annotations
 
 import json
-import shutil
-import subprocess
 
 import pytest
 from knowledgebase.data import load_yaml
@@ -192,21 +190,6 @@ def test_english_pages_point_material_at_the_english_index(site):
     for rel, expected in pages.items():
         config = json.loads(site.html(rel).find("script", id="__config").string)
         assert config["base"] == expected
-
-
-def test_search_script_unit_tests_pass_under_node():
-    """kb-search.js's tokenizer-side logic (Indonesian roots, spoken affixes, English derived
-    forms, stop words, the re-ranking of answers above their page) has a node --test suite."""
-    node = shutil.which("node")
-    if node is None:
-        pytest.skip("node is not installed")
-    run = subprocess.run(
-        [node, "--test", str(ROOT / "tests" / "js" / "kb-search.test.js")],
-        capture_output=True,
-        text=True,
-        timeout=120,
-    )
-    assert run.returncode == 0, run.stdout + run.stderr
 
 
 def test_colloquial_lexicon_is_big_enough_and_maps_chat_spellings_to_standard_words():
